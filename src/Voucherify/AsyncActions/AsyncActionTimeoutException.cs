@@ -1,0 +1,24 @@
+using System;
+
+namespace Voucherify
+{
+    /// <summary>
+    /// <see cref="AsyncActionsClient.WaitForCompletionAsync"/> gave up before the job finished. The job itself goes on:
+    /// wait again with <see cref="AsyncActionId"/> to pick it up.
+    /// </summary>
+    public sealed class AsyncActionTimeoutException : TimeoutException
+    {
+        internal AsyncActionTimeoutException(string asyncActionId, AsyncAction lastSeen, TimeSpan timeout)
+            : base($"Async action {asyncActionId} did not finish within {timeout}; last seen {lastSeen.Status ?? "without a status"} at {lastSeen.Progress ?? 0}%. The job continues on the server.")
+        {
+            AsyncActionId = asyncActionId;
+            LastSeen = lastSeen;
+        }
+
+        /// <summary>The id of the job that was being waited for.</summary>
+        public string AsyncActionId { get; }
+
+        /// <summary>The job's state at the last poll.</summary>
+        public AsyncAction LastSeen { get; }
+    }
+}

@@ -1,0 +1,59 @@
+using System;
+using System.Diagnostics;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Voucherify
+{
+    /// <summary>Reads async actions and waits for them to finish. Get one from <see cref="VoucherifyClient.AsyncActions"/>.</summary>
+    public partial class AsyncActionsClient
+    {
+        /// <summary>
+        /// Polls the async action until its status is <c>DONE</c> or <c>FAILED</c> and returns that final state.
+        /// </summary>
+        /// <param name="asyncActionId">The id returned when the job was started (<c>aa_…</c>).</param>
+        /// <param name="options">Polling intervals, overall timeout and progress reporting; defaults when null.</param>
+        /// <param name="cancellationToken">Stops the waiting (not the job on the server).</param>
+        /// <returns>The finished job; check <see cref="AsyncAction.HasFailures"/> and its typed result.</returns>
+        /// <exception cref="AsyncActionTimeoutException">The job did not finish within <see cref="AsyncActionWaitOptions.Timeout"/>.</exception>
+        /// <exception cref="VoucherifyApiException">A poll failed (for example 404 for an unknown id).</exception>
+        /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+        public virtual async Task<AsyncAction> WaitForCompletionAsync(string asyncActionId, AsyncActionWaitOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            if (string.IsNullOrWhiteSpace(asyncActionId))
+                throw new ArgumentException("The async action id must not be empty.", nameof(asyncActionId));
+            options ??= new AsyncActionWaitOptions();
+            options.Validate();
+
+            var clock = Stopwatch.StartNew();
+            var backoff = options.InitialDelay;
+            while (true)
+            {
+                var action = await GetAsyncActionAsync(asyncActionId, cancellationToken).ConfigureAwait(false);
+                options.Progress?.Report(action);
+                if (action.IsFinished) return action;
+
+                var remaining = options.Timeout - clock.Elapsed;
+                if (remaining <= TimeSpan.Zero) throw new AsyncActionTimeoutException(asyncActionId, action, options.Timeout);
+
+                var delay = EstimateTimeToFinish(action, clock.Elapsed) ?? backoff;
+                delay = Clamp(delay, options.InitialDelay, options.MaxDelay);
+                // One last poll exactly at the deadline rather than a wait past it.
+                if (delay > remaining) delay = remaining;
+                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
+                backoff = Clamp(TimeSpan.FromTicks((long)(backoff.Ticks * options.BackoffFactor)), options.InitialDelay, options.MaxDelay);
+            }
+        }
+
+        /// <summary>Linear extrapolation from the reported progress; null when the job has not reported any yet.</summary>
+        private static TimeSpan? EstimateTimeToFinish(AsyncAction action, TimeSpan elapsed)
+        {
+            if (action.Status != AsyncActionStatus.InProgress || !(action.Progress is int percent) || percent <= 0 || percent >= 100)
+                return null;
+            return TimeSpan.FromTicks(elapsed.Ticks * (100 - percent) / percent);
+        }
+
+        private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
+            value < min ? min : value > max ? max : value;
+    }
+}

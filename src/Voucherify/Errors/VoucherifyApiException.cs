@@ -1,0 +1,140 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Voucherify
+{
+    /// <summary>
+    /// The API answered with an error status, or with a success status whose body could not be read.
+    /// </summary>
+    /// <remarks>
+    /// The API sends errors in three shapes (its usual error object, the gateway's 413 body and the 429 body);
+    /// all are read into the same properties. Nothing of the request, and so never the secret key, is included.
+    /// </remarks>
+    public class VoucherifyApiException : Exception
+    {
+        /// <summary>Longest error body kept in <see cref="ResponseBody"/>; error bodies are small unless a proxy sent a page.</summary>
+        internal const int MaxBodyLength = 64 * 1024;
+
+        /// <summary>Creates the exception from a response the generated client could not use.</summary>
+        /// <param name="message">What went wrong, from the caller's point of view.</param>
+        /// <param name="statusCode">The HTTP status of the response.</param>
+        /// <param name="response">The response body, when it was read.</param>
+        /// <param name="headers">The response headers.</param>
+        /// <param name="innerException">The parsing failure, if any.</param>
+        public VoucherifyApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, Exception? innerException)
+            : this(statusCode, ApiErrorBody.Parse(response), response, headers, message, innerException)
+        {
+        }
+
+        private VoucherifyApiException(int statusCode, ApiErrorBody error, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? context, Exception? innerException)
+            : base(ApiErrorBody.Describe(statusCode, error, body, context), innerException)
+        {
+            StatusCode = statusCode;
+            Code = error.Code;
+            Key = error.Key;
+            ApiMessage = error.Message;
+            Details = error.Details;
+            RequestId = error.RequestId;
+            ResourceId = error.ResourceId;
+            ResourceType = error.ResourceType;
+            ValidationMessage = error.ValidationMessage;
+            ResponseBody = body;
+            Headers = headers ?? new Dictionary<string, IEnumerable<string>>();
+        }
+
+        /// <summary>The HTTP status of the response, e.g. 404.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The <c>code</c> (or the 413 body's <c>statusCode</c>) the API put in the body; normally equal to <see cref="StatusCode"/>.</summary>
+        public int? Code { get; }
+
+        /// <summary>The machine-readable reason, e.g. <c>not_found</c> or <c>invalid_payload</c>; null when the body had none.</summary>
+        public string? Key { get; }
+
+        /// <summary>The API's short message, e.g. <c>Resource not found</c>. <see cref="Exception.Message"/> combines it with the other details.</summary>
+        public string? ApiMessage { get; }
+
+        /// <summary>The API's longer explanation, often a hint on how to fix the request.</summary>
+        public string? Details { get; }
+
+        /// <summary>The API's id for the failed request (<c>v-…</c>); quote it when contacting Voucherify support.</summary>
+        public string? RequestId { get; }
+
+        /// <summary>The id of the resource the error is about, when the API names one.</summary>
+        public string? ResourceId { get; }
+
+        /// <summary>The type of the resource the error is about, e.g. <c>customer</c>.</summary>
+        public string? ResourceType { get; }
+
+        /// <summary>The message of a validation rule that rejected the request (<c>error.message</c>), if any.</summary>
+        public string? ValidationMessage { get; }
+
+        /// <summary>The response body as received (at most 64 KB of it), for logging and diagnosis.</summary>
+        public string? ResponseBody { get; }
+
+        /// <summary>The response headers, including <c>X-Rate-Limit-*</c> and <c>Retry-After</c> when sent.</summary>
+        public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+
+        /// <summary>Reads an error response (body included) into an exception.</summary>
+        internal static async Task<VoucherifyApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers) headers[header.Key] = header.Value.ToArray();
+            foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToArray();
+
+            var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            return new VoucherifyApiException((int)response.StatusCode, ApiErrorBody.Parse(body), body, headers, context: null, innerException: null);
+        }
+
+        private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+#if NET5_0_OR_GREATER
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            using (stream)
+            using (var reader = new System.IO.StreamReader(stream, Encoding.UTF8))
+            {
+                var text = new StringBuilder();
+                var buffer = new char[4096];
+                int read;
+                while (text.Length < MaxBodyLength && (read = await reader.ReadAsync(buffer, 0, Math.Min(buffer.Length, MaxBodyLength - text.Length)).ConfigureAwait(false)) > 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    text.Append(buffer, 0, read);
+                }
+                return text.Length == 0 ? null : text.ToString();
+            }
+        }
+    }
+
+    /// <summary>
+    /// Raised by the generated code's typed error branches; the client's own error handling reports every error
+    /// status as a plain <see cref="VoucherifyApiException"/> before those branches run, so catch the base type.
+    /// </summary>
+    /// <typeparam name="TResult">The declared error body type.</typeparam>
+    public class VoucherifyApiException<TResult> : VoucherifyApiException
+    {
+        /// <summary>Creates the exception with the deserialized error body.</summary>
+        /// <param name="message">What went wrong.</param>
+        /// <param name="statusCode">The HTTP status.</param>
+        /// <param name="response">The response body, when read.</param>
+        /// <param name="headers">The response headers.</param>
+        /// <param name="result">The deserialized error body.</param>
+        /// <param name="innerException">The underlying failure, if any.</param>
+        public VoucherifyApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
+            : base(message, statusCode, response, headers, innerException)
+        {
+            Result = result;
+        }
+
+        /// <summary>The deserialized error body.</summary>
+        public TResult Result { get; }
+    }
+}

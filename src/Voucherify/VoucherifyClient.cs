@@ -1,0 +1,71 @@
+using System;
+using System.Net.Http;
+using Voucherify.Http;
+
+namespace Voucherify
+{
+    /// <summary>
+    /// Entry point of the Voucherify Customers API client: <see cref="Customers"/> and <see cref="AsyncActions"/>
+    /// share one HTTP pipeline (authentication headers and the other transport handlers).
+    /// </summary>
+    /// <remarks>
+    /// Create one instance per application (or per API key pair) and reuse it: it is thread-safe and keeps its
+    /// connections pooled. Disposing it releases only what it created itself.
+    /// </remarks>
+    public sealed class VoucherifyClient : IDisposable
+    {
+        private readonly HttpClient _httpClient;
+
+        /// <summary>Creates a client with its own connection pool.</summary>
+        /// <param name="options">Credentials and region; validated at once.</param>
+        /// <exception cref="ArgumentException">The options are incomplete, or the base URI is not https.</exception>
+        public VoucherifyClient(VoucherifyClientOptions options)
+            : this(options, VoucherifyHttpPipeline.CreateDefaultTransport(), disposeTransport: true)
+        {
+        }
+
+        /// <summary>
+        /// Creates a client whose requests go through <paramref name="transport"/> (a handler of your own, a test double,
+        /// or one from <c>IHttpMessageHandlerFactory</c>). The library's handlers run above it. The transport is not disposed.
+        /// </summary>
+        /// <param name="options">Credentials and region; validated at once.</param>
+        /// <param name="transport">The handler that sends the requests.</param>
+        public VoucherifyClient(VoucherifyClientOptions options, HttpMessageHandler transport)
+            : this(options, transport ?? throw new ArgumentNullException(nameof(transport)), disposeTransport: false)
+        {
+        }
+
+        /// <summary>
+        /// Creates a client that sends its requests through a caller-owned <see cref="HttpClient"/>, so its default headers,
+        /// proxy and handlers apply. The library's handlers run above it; the <see cref="HttpClient"/> is never disposed.
+        /// </summary>
+        /// <param name="httpClient">The client to send through; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
+        /// <param name="options">Credentials and region; validated at once.</param>
+        public VoucherifyClient(HttpClient httpClient, VoucherifyClientOptions options)
+            : this(options, new HttpClientTransport(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), disposeTransport: true)
+        {
+        }
+
+        private VoucherifyClient(VoucherifyClientOptions options, HttpMessageHandler transport, bool disposeTransport)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            options.Validate();
+            Options = options;
+            _httpClient = new HttpClient(VoucherifyHttpPipeline.Create(options, transport, disposeTransport), disposeHandler: true);
+            Customers = new CustomersClient(options, _httpClient);
+            AsyncActions = new AsyncActionsClient(options, _httpClient);
+        }
+
+        /// <summary>The options this client was created with.</summary>
+        public VoucherifyClientOptions Options { get; }
+
+        /// <summary>Customers: create, get, update, delete, list, activity, redeemables, segments, CSV import and bulk updates.</summary>
+        public CustomersClient Customers { get; }
+
+        /// <summary>Status of the server-side jobs started by imports and bulk updates, and waiting for them to finish.</summary>
+        public AsyncActionsClient AsyncActions { get; }
+
+        /// <inheritdoc />
+        public void Dispose() => _httpClient.Dispose();
+    }
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Voucherify.Http;
+
+namespace Voucherify
+{
+    /// <summary>
+    /// Base class of the generated <see cref="CustomersClient"/> and <see cref="AsyncActionsClient"/>: the hooks the
+    /// generated code calls before sending each request and after receiving each response.
+    /// </summary>
+    public abstract class VoucherifyClientBase
+    {
+        /// <summary>Stores the options the generated constructor receives.</summary>
+        /// <param name="configuration">The client's options.</param>
+        protected VoucherifyClientBase(VoucherifyClientOptions configuration)
+        {
+            Options = configuration ?? throw new ArgumentNullException(nameof(configuration));
+            configuration.Validate();
+            ConfiguredBaseUrl = configuration.BaseUrlWithTrailingSlash();
+        }
+
+        /// <summary>The options of the <see cref="VoucherifyClient"/> this client belongs to.</summary>
+        protected VoucherifyClientOptions Options { get; }
+
+        /// <summary><see cref="VoucherifyClientOptions.BaseUri"/> as the generated code appends paths to it: ending in <c>/</c>.</summary>
+        protected string ConfiguredBaseUrl { get; }
+
+        /// <summary>Called with the URL still being built; nothing to add here.</summary>
+        /// <param name="client">The HTTP client that will send the request.</param>
+        /// <param name="request">The request being prepared.</param>
+        /// <param name="urlBuilder">The URL built so far.</param>
+        /// <param name="cancellationToken">The call's cancellation token.</param>
+        protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
+            Task.CompletedTask;
+
+        /// <summary>Rejects malformed arguments before anything is sent, and normalises multipart headers.</summary>
+        /// <param name="client">The HTTP client that will send the request.</param>
+        /// <param name="request">The request, with its final URI.</param>
+        /// <param name="url">The final URL.</param>
+        /// <param name="cancellationToken">The call's cancellation token.</param>
+        protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+        {
+            RequestValidator.Validate(url, ConfiguredBaseUrl);
+            MultipartHeaders.QuoteDispositionValues(request.Content);
+            return Task.CompletedTask;
+        }
+
+        /// <summary>Turns every non-2xx response into a <see cref="VoucherifyApiException"/> carrying the API's error details.</summary>
+        /// <param name="client">The HTTP client that sent the request.</param>
+        /// <param name="response">The response, headers read, body not yet.</param>
+        /// <param name="cancellationToken">The call's cancellation token.</param>
+        protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            if (!response.IsSuccessStatusCode)
+                throw await VoucherifyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+        }
+    }
+}

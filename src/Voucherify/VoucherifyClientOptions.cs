@@ -1,0 +1,53 @@
+using System;
+
+namespace Voucherify
+{
+    /// <summary>
+    /// Settings for <see cref="VoucherifyClient"/>: the project's API key pair and the region to call.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="ToString"/> never prints <see cref="SecretKey"/>, so an options object can be logged safely.
+    /// </remarks>
+    public sealed class VoucherifyClientOptions
+    {
+        /// <summary>The application id of the project's API key pair, sent as <c>X-App-Id</c>.</summary>
+        public string ApplicationId { get; set; } = string.Empty;
+
+        /// <summary>The secret key of the project's API key pair, sent as <c>X-App-Token</c>. Treat it like a password.</summary>
+        public string SecretKey { get; set; } = string.Empty;
+
+        /// <summary>
+        /// The API's root address; defaults to <see cref="VoucherifyRegion.Europe"/>. A path (for example a proxy prefix)
+        /// is kept: requests go to <c>{BaseUri}/v1/…</c>. Only <c>https</c> is accepted, except for loopback hosts.
+        /// </summary>
+        public Uri BaseUri { get; set; } = VoucherifyRegion.Europe;
+
+        /// <summary>Describes the options without the secret key.</summary>
+        public override string ToString() =>
+            $"VoucherifyClientOptions {{ ApplicationId = {ApplicationId}, SecretKey = {(string.IsNullOrEmpty(SecretKey) ? "(not set)" : "***")}, BaseUri = {BaseUri} }}";
+
+        /// <summary>Throws when the options cannot produce a working, safe client.</summary>
+        internal void Validate()
+        {
+            if (string.IsNullOrWhiteSpace(ApplicationId))
+                throw new ArgumentException("VoucherifyClientOptions.ApplicationId is required (the X-App-Id of your API key pair).", nameof(ApplicationId));
+            if (string.IsNullOrWhiteSpace(SecretKey))
+                throw new ArgumentException("VoucherifyClientOptions.SecretKey is required (the X-App-Token of your API key pair).", nameof(SecretKey));
+            if (BaseUri is null || !BaseUri.IsAbsoluteUri)
+                throw new ArgumentException("VoucherifyClientOptions.BaseUri must be an absolute URI such as https://api.voucherify.io.", nameof(BaseUri));
+            if (BaseUri.Scheme != Uri.UriSchemeHttps && !(BaseUri.Scheme == Uri.UriSchemeHttp && BaseUri.IsLoopback))
+                throw new ArgumentException(
+                    $"VoucherifyClientOptions.BaseUri must use https (got {BaseUri.Scheme}://{BaseUri.Host}); plain http is accepted only for loopback hosts, so credentials are never sent in clear text.",
+                    nameof(BaseUri));
+            if (!string.IsNullOrEmpty(BaseUri.Query) || !string.IsNullOrEmpty(BaseUri.Fragment))
+                throw new ArgumentException("VoucherifyClientOptions.BaseUri must not carry a query or fragment.", nameof(BaseUri));
+        }
+
+        /// <summary>The base address as the generated clients expect it: absolute, ending in <c>/</c>.</summary>
+        internal string BaseUrlWithTrailingSlash()
+        {
+            var url = BaseUri.AbsoluteUri;
+            return url.EndsWith("/", StringComparison.Ordinal) ? url : url + "/";
+        }
+    }
+}
