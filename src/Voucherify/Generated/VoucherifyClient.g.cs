@@ -71,6 +71,9 @@ namespace Voucherify
         /// <summary>
         /// Get a customer
         /// </summary>
+        /// <remarks>
+        /// Returns the customer with its redemption, order, loyalty and referral summaries.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
@@ -92,6 +95,9 @@ namespace Voucherify
         /// <summary>
         /// Delete a customer
         /// </summary>
+        /// <remarks>
+        /// Removes the customer profile. Use permanent deletion to also erase the personal data kept with it.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>Deleted; the response has no body.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
@@ -101,6 +107,9 @@ namespace Voucherify
         /// <summary>
         /// Delete a customer and all their personal data
         /// </summary>
+        /// <remarks>
+        /// Erases the customer together with their events, segments and orders, and reports what was removed.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The deletion request and what it removed.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
@@ -124,6 +133,9 @@ namespace Voucherify
         /// <summary>
         /// List a customer's activity
         /// </summary>
+        /// <remarks>
+        /// Events in the customer's history, paged with the `starting_after_id` cursor.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
         /// <param name="order">Sort by creation time; a leading `-` sorts descending.</param>
@@ -467,6 +479,9 @@ namespace Voucherify
         /// <summary>
         /// Get a customer
         /// </summary>
+        /// <remarks>
+        /// Returns the customer with its redemption, order, loyalty and referral summaries.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
@@ -655,6 +670,9 @@ namespace Voucherify
         /// <summary>
         /// Delete a customer
         /// </summary>
+        /// <remarks>
+        /// Removes the customer profile. Use permanent deletion to also erase the personal data kept with it.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>Deleted; the response has no body.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
@@ -738,6 +756,9 @@ namespace Voucherify
         /// <summary>
         /// Delete a customer and all their personal data
         /// </summary>
+        /// <remarks>
+        /// Erases the customer together with their events, segments and orders, and reports what was removed.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The deletion request and what it removed.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
@@ -924,6 +945,9 @@ namespace Voucherify
         /// <summary>
         /// List a customer's activity
         /// </summary>
+        /// <remarks>
+        /// Events in the customer's history, paged with the `starting_after_id` cursor.
+        /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
         /// <param name="order">Sort by creation time; a leading `-` sorts descending.</param>
