@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
@@ -36,7 +37,7 @@ namespace Voucherify
         protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
-        /// <summary>Rejects malformed arguments before anything is sent, and normalises multipart headers.</summary>
+        /// <summary>Rejects malformed arguments before anything is sent, and normalises the Accept and multipart headers.</summary>
         /// <param name="client">The HTTP client that will send the request.</param>
         /// <param name="request">The request, with its final URI.</param>
         /// <param name="url">The final URL.</param>
@@ -44,6 +45,9 @@ namespace Voucherify
         protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
         {
             RequestValidator.Validate(url, ConfiguredBaseUrl);
+            // The generated DELETE sends no Accept (its 204 has no body), but its errors are JSON like everyone else's.
+            if (request.Headers.Accept.Count == 0)
+                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             MultipartHeaders.QuoteDispositionValues(request.Content);
             return Task.CompletedTask;
         }

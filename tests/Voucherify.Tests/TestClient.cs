@@ -1,31 +1,158 @@
-using RichardSzalay.MockHttp;
+using System.Text;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 
 namespace Voucherify.Tests;
 
-/// <summary>A client wired to a MockHttp handler, with credentials the tests can look for.</summary>
+/// <summary>
+/// A <see cref="VoucherifyClient"/> wired to a MockHttp handler, with credentials the tests can look for and a record
+/// of every request that reached the transport (after the library's own handlers, so with the real headers).
+/// </summary>
 internal sealed class TestClient : IDisposable
 {
     public const string ApplicationId = "app-id-123";
     public const string SecretKey = "secret-key-do-not-leak-9f8e7d";
     public const string BaseUrl = "https://api.test.voucherify.io";
 
-    public TestClient()
+    private readonly RecordingHandler _recorder;
+
+    public TestClient(string baseUrl = BaseUrl)
     {
         Handler = new MockHttpMessageHandler();
-        Client = new VoucherifyClient(
-            new VoucherifyClientOptions { ApplicationId = ApplicationId, SecretKey = SecretKey, BaseUri = new Uri(BaseUrl) },
-            Handler);
+        _recorder = new RecordingHandler(Handler);
+        Client = new VoucherifyClient(Options(baseUrl), _recorder);
     }
 
     public MockHttpMessageHandler Handler { get; }
 
     public VoucherifyClient Client { get; }
 
+    public CustomersClient Customers => Client.Customers;
+
+    public AsyncActionsClient AsyncActions => Client.AsyncActions;
+
+    /// <summary>Every request that reached the transport, in order.</summary>
+    public IReadOnlyList<RecordedRequest> Requests => _recorder.Requests;
+
+    public static VoucherifyClientOptions Options(string baseUrl = BaseUrl) =>
+        new() { ApplicationId = ApplicationId, SecretKey = SecretKey, BaseUri = new Uri(baseUrl) };
+
     public static string Fixture(string name) => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", name));
+
+    /// <summary>Expects one request to <see cref="BaseUrl"/> + <paramref name="path"/> carrying exactly <paramref name="query"/> (none by default).</summary>
+    public MockedRequest Expect(HttpMethod method, string path, IEnumerable<KeyValuePair<string, string>>? query = null)
+    {
+        var expected = Handler.Expect(method, BaseUrl + path);
+        // WithExactQueryString cannot express "no query at all": it reads an empty query as one empty pair.
+        return query is null ? expected.With(request => request.RequestUri!.Query.Length == 0) : expected.WithExactQueryString(query);
+    }
+
+    /// <summary>Asserts that the one recorded request went out signed, naming the library, accepting JSON, and returns it.</summary>
+    public RecordedRequest SingleSignedRequest()
+    {
+        var request = Assert.Single(Requests);
+        request.AssertSignedJsonRequest();
+        return request;
+    }
 
     public void Dispose()
     {
         Client.Dispose();
+        _recorder.Dispose();
         Handler.Dispose();
     }
+
+    /// <summary>Sits between the library's pipeline and MockHttp and copies each request before it is answered.</summary>
+    private sealed class RecordingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
+    {
+        private readonly List<RecordedRequest> _requests = [];
+
+        public IReadOnlyList<RecordedRequest> Requests
+        {
+            get { lock (_requests) return _requests.ToList(); }
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var recorded = await RecordedRequest.CopyAsync(request);
+            lock (_requests) _requests.Add(recorded);
+            return await base.SendAsync(request, cancellationToken);
+        }
+    }
+}
+
+/// <summary>What a request looked like on the wire: method, URI, headers (request and content) and body bytes.</summary>
+internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDictionary<string, string> Headers, byte[] Body)
+{
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
+
+    public static async Task<RecordedRequest> CopyAsync(HttpRequestMessage request)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in request.Headers) headers[header.Key] = string.Join(", ", header.Value);
+        var body = Array.Empty<byte>();
+        if (request.Content is not null)
+        {
+            // Reading also fixes the multipart boundary and part headers as they will be sent.
+            body = await request.Content.ReadAsByteArrayAsync();
+            foreach (var header in request.Content.Headers) headers[header.Key] = string.Join(", ", header.Value);
+        }
+        return new RecordedRequest(request.Method, request.RequestUri!, headers, body);
+    }
+
+    /// <summary>The headers every API call must carry.</summary>
+    public void AssertSignedJsonRequest()
+    {
+        Assert.Equal(TestClient.ApplicationId, Header("X-App-Id"));
+        Assert.Equal(TestClient.SecretKey, Header("X-App-Token"));
+        Assert.StartsWith("Voucherify.NET/", Header("User-Agent"));
+        Assert.Equal("application/json", Header("Accept"));
+    }
+
+    /// <summary>The body is JSON equal to <paramref name="expectedJson"/>, sent as application/json.</summary>
+    public void AssertJsonBody(string expectedJson)
+    {
+        Assert.StartsWith("application/json", Header("Content-Type"));
+        JsonAssert.Equal(expectedJson, BodyText);
+    }
+}
+
+internal static class JsonAssert
+{
+    /// <summary>
+    /// Structural equality: member order and whitespace do not matter, members and their types do; an absent member
+    /// differs from a null one, and a date stays the exact string it was sent as.
+    /// </summary>
+    public static void Equal(string expectedJson, string actualJson)
+    {
+        var expected = Parse(expectedJson);
+        var actual = Parse(actualJson);
+        Assert.True(JToken.DeepEquals(expected, actual), $"JSON differs.\nExpected:\n{expected}\nActual:\n{actual}");
+    }
+
+    private static JToken Parse(string json)
+    {
+        using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
+        return JToken.ReadFrom(reader);
+    }
+}
+
+internal static class MockedRequestExtensions
+{
+    /// <summary>Answers with a fixture file as application/json.</summary>
+    public static void RespondWithFixture(this MockedRequest request, HttpStatusCode status, string fixture) =>
+        request.Respond(status, "application/json", TestClient.Fixture(fixture));
+
+    /// <summary>Answers with a JSON literal.</summary>
+    public static void RespondWithJson(this MockedRequest request, HttpStatusCode status, string json) =>
+        request.Respond(status, "application/json", json);
+}
+
+/// <summary>Query-string expectations written as <c>("name", "value")</c> pairs.</summary>
+internal static class Query
+{
+    public static IEnumerable<KeyValuePair<string, string>> Of(params (string Name, string Value)[] pairs) =>
+        pairs.Select(pair => new KeyValuePair<string, string>(pair.Name, pair.Value)).ToList();
 }
