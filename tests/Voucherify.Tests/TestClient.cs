@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
@@ -102,6 +103,19 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDict
         return new RecordedRequest(request.Method, request.RequestUri!, headers, body);
     }
 
+    /// <summary>The parts of a multipart/form-data body, split at the boundary its Content-Type names.</summary>
+    public IReadOnlyList<MultipartPart> MultipartParts()
+    {
+        var contentType = MediaTypeHeaderValue.Parse(Header("Content-Type")!);
+        Assert.Equal("multipart/form-data", contentType.MediaType);
+        var boundary = contentType.Parameters.Single(parameter => parameter.Name == "boundary").Value!.Trim('"');
+        // Latin-1 maps every byte to one char and back, so part bodies come out byte for byte.
+        var sections = Encoding.Latin1.GetString(Body).Split("--" + boundary);
+        Assert.Equal("", sections[0]);
+        Assert.Equal("--\r\n", sections[^1]);
+        return sections[1..^1].Select(MultipartPart.Parse).ToList();
+    }
+
     /// <summary>The headers every API call must carry.</summary>
     public void AssertSignedJsonRequest()
     {
@@ -116,6 +130,19 @@ internal sealed record RecordedRequest(HttpMethod Method, Uri Uri, IReadOnlyDict
     {
         Assert.StartsWith("application/json", Header("Content-Type"));
         JsonAssert.Equal(expectedJson, BodyText);
+    }
+}
+
+/// <summary>One part of a multipart body: its header lines as sent, and its content bytes.</summary>
+internal sealed record MultipartPart(IReadOnlyList<string> HeaderLines, byte[] Body)
+{
+    public static MultipartPart Parse(string section)
+    {
+        Assert.StartsWith("\r\n", section);
+        Assert.EndsWith("\r\n", section);
+        var headerEnd = section.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        var headerLines = section[2..headerEnd].Split("\r\n");
+        return new MultipartPart(headerLines, Encoding.Latin1.GetBytes(section[(headerEnd + 4)..^2]));
     }
 }
 

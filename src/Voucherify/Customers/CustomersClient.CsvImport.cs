@@ -25,7 +25,7 @@ namespace Voucherify
             if (!csv.CanRead) throw new ArgumentException("The CSV stream is not readable.", nameof(csv));
             if (csv.CanSeek && csv.Length - csv.Position <= 0) throw new ArgumentException("The CSV stream is empty; the import needs at least a header row.", nameof(csv));
             if (string.IsNullOrWhiteSpace(fileName)) throw new ArgumentException("A file name is required, e.g. customers.csv.", nameof(fileName));
-            return ImportCustomersUsingCsvAsync(new FileParameter(csv, AsciiFileName(fileName), CsvContentType), cancellationToken);
+            return ImportCustomersUsingCsvAsync(new FileParameter(new NonDisposingStream(csv), AsciiFileName(fileName), CsvContentType), cancellationToken);
         }
 
         /// <summary>Starts a customer import from a CSV file, streaming it from disk.</summary>

@@ -1,0 +1,208 @@
+using System.Text;
+
+namespace Voucherify.Tests;
+
+/// <summary>import-customers-using-csv: the multipart body, the argument checks, and importing then waiting.</summary>
+public sealed class CsvImportTests : IDisposable
+{
+    private const string ImportPath = "/v1/customers/importCSV";
+    private const string ActionPath = "/v1/async-actions/aa_0a875d56c805df6601";
+
+    // CRLF and LF line ends, a BOM-less UTF-8 name and a quoted comma: all must arrive untouched.
+    private static readonly byte[] Csv = Encoding.UTF8.GetBytes(
+        "Source_id,Name,Email,acquisition_channel\r\nzoe-1,Zoë Ångström,zoe@example.com,Facebook\n\"smith, j\",J. Smith,,Website\r\n");
+
+    private static readonly AsyncActionWaitOptions FastPolling = new()
+    {
+        InitialDelay = TimeSpan.FromMilliseconds(10),
+        MaxDelay = TimeSpan.FromMilliseconds(20),
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    private readonly string _directory = Directory.CreateTempSubdirectory("voucherify-csv-").FullName;
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+
+    [Fact]
+    public async Task A_stream_is_sent_as_one_quoted_file_part_with_its_bytes_intact()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
+
+        var started = await t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv), "x.csv");
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        Assert.Equal("aa_0a875d56c805df6601", started.AsyncActionId);
+        var request = t.SingleSignedRequest();
+        AssertSingleCsvPart(request, "x.csv", Csv);
+    }
+
+    [Fact]
+    public async Task A_file_is_sent_under_its_own_file_name()
+    {
+        var path = Path.Combine(_directory, "customers-2024.csv");
+        await File.WriteAllBytesAsync(path, Csv);
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
+
+        var started = await t.Customers.ImportCustomersUsingCsvAsync(path);
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        Assert.Equal("aa_0a875d56c805df6601", started.AsyncActionId);
+        AssertSingleCsvPart(t.SingleSignedRequest(), "customers-2024.csv", Csv);
+    }
+
+    [Fact]
+    public async Task Only_the_rest_of_a_partly_read_stream_is_sent()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
+        var stream = new MemoryStream([.. "IGNORED"u8, .. Csv]) { Position = 7 };
+
+        await t.Customers.ImportCustomersUsingCsvAsync(stream, "x.csv");
+
+        AssertSingleCsvPart(t.SingleSignedRequest(), "x.csv", Csv);
+    }
+
+    [Fact]
+    public async Task A_file_name_with_quotes_or_non_ascii_characters_is_made_ascii_safe()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
+
+        await t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv), "klienci-zażółć \"v2\".csv");
+
+        AssertSingleCsvPart(t.SingleSignedRequest(), "klienci-za____ _v2_.csv", Csv);
+    }
+
+    [Fact]
+    public async Task A_missing_file_is_reported_before_anything_is_sent()
+    {
+        using var t = new TestClient();
+        var path = Path.Combine(_directory, "missing.csv");
+
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
+
+        Assert.Equal(path, error.FileName);
+        Assert.Empty(t.Requests);
+    }
+
+    [Fact]
+    public async Task An_empty_file_is_rejected_before_anything_is_sent()
+    {
+        var path = Path.Combine(_directory, "empty.csv");
+        await File.WriteAllBytesAsync(path, []);
+        using var t = new TestClient();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
+
+        Assert.Equal("filePath", error.ParamName);
+        Assert.Empty(t.Requests);
+    }
+
+    [Fact]
+    public async Task An_empty_or_fully_read_stream_is_rejected_before_anything_is_sent()
+    {
+        using var t = new TestClient();
+
+        var empty = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(), "x.csv"));
+        var consumed = await Assert.ThrowsAsync<ArgumentException>(
+            () => t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv) { Position = Csv.Length }, "x.csv"));
+
+        Assert.Equal("csv", empty.ParamName);
+        Assert.Equal("csv", consumed.ParamName);
+        Assert.Empty(t.Requests);
+    }
+
+    [Fact]
+    public async Task A_blank_file_name_is_rejected_before_anything_is_sent()
+    {
+        using var t = new TestClient();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv), " "));
+
+        Assert.Equal("fileName", error.ParamName);
+        Assert.Empty(t.Requests);
+    }
+
+    [Fact]
+    public async Task The_callers_stream_is_left_open()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
+        var stream = new MemoryStream(Csv);
+
+        await t.Customers.ImportCustomersUsingCsvAsync(stream, "x.csv");
+
+        Assert.True(stream.CanRead, "the import disposed a stream it does not own");
+    }
+
+    [Fact]
+    public async Task Import_and_wait_uploads_then_polls_until_the_import_is_done()
+    {
+        var path = Path.Combine(_directory, "customers.csv");
+        await File.WriteAllBytesAsync(path, Csv);
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
+        t.Expect(HttpMethod.Get, ActionPath).RespondWithJson(HttpStatusCode.OK,
+            """{"id":"aa_0a875d56c805df6601","type":"CUSTOMERS.IMPORT_CSV","status":"IN_PROGRESS","progress":40,"object":"async_action"}""");
+        t.Expect(HttpMethod.Get, ActionPath).RespondWithFixture(HttpStatusCode.OK, "AsyncActions/import-csv-done.json");
+
+        var done = await t.Customers.ImportCustomersUsingCsvAndWaitAsync(path, FastPolling);
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        Assert.Equal(3, t.Requests.Count);
+        Assert.All(t.Requests, request => request.AssertSignedJsonRequest());
+        Assert.Equal(AsyncActionStatus.Done, done.Status);
+        Assert.True(done.HasFailures);
+        var result = done.GetImportCsvResult()!;
+        Assert.Equal(1, result.DoneCount);
+        Assert.Equal(2, result.FailedCount);
+        Assert.Equal("1 customer(s) imported successfully, 2 failed.", result.Message);
+        Assert.Equal(["test-user@voucherify.io", ""], result.Failed!.Select(row => row.SourceId));
+        Assert.Equal([1, 3], result.Failed!.Select(row => row.Row));
+        Assert.StartsWith("acquisition_channel: must be a string", result.Failed![0].Reason);
+    }
+
+    [Fact]
+    public async Task Import_and_wait_from_a_stream_returns_the_finished_action()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
+        t.Expect(HttpMethod.Get, ActionPath).RespondWithFixture(HttpStatusCode.OK, "AsyncActions/import-csv-done.json");
+
+        var done = await t.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream(Csv), "x.csv", FastPolling);
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        AssertSingleCsvPart(t.Requests[0], "x.csv", Csv);
+        Assert.Equal("aa_0a875d56c805df6601", done.Id);
+        Assert.Equal(AsyncActionType.CustomersImportCsv, done.Type);
+        Assert.Equal(2, done.GetImportCsvResult()!.FailedCount);
+    }
+
+    [Fact]
+    public async Task Import_and_wait_without_an_async_action_id_fails_instead_of_polling_nothing()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, ImportPath).RespondWithJson(HttpStatusCode.Accepted, "{}");
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(
+            () => t.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream(Csv), "x.csv", FastPolling));
+
+        Assert.Equal(202, error.StatusCode);
+        Assert.Contains("async_action_id", error.Message);
+        Assert.Single(t.Requests);
+    }
+
+    private static void AssertSingleCsvPart(RecordedRequest request, string fileName, byte[] csv)
+    {
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal(TestClient.BaseUrl + ImportPath, request.Uri.OriginalString);
+        var part = Assert.Single(request.MultipartParts());
+        Assert.Equal(
+            [$"Content-Disposition: form-data; name=\"file\"; filename=\"{fileName}\"", "Content-Type: text/csv"],
+            part.HeaderLines.Order());
+        Assert.DoesNotContain("filename*", request.BodyText);
+        Assert.Equal(csv, part.Body);
+    }
+}
