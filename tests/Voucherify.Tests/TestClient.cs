@@ -183,3 +183,37 @@ internal static class Query
     public static IEnumerable<KeyValuePair<string, string>> Of(params (string Name, string Value)[] pairs) =>
         pairs.Select(pair => new KeyValuePair<string, string>(pair.Name, pair.Value)).ToList();
 }
+
+/// <summary>The 13 operations, callable by name, for tests that must hold for every one of them.</summary>
+internal static class ApiOperations
+{
+    /// <summary>An operation addressed by an id in its path: <c>{Prefix}{escaped id}{Suffix}</c>.</summary>
+    public sealed record IdOperation(string Prefix, string Suffix, string ParameterName, Func<VoucherifyClient, string, Task> Call);
+
+    public static readonly IReadOnlyDictionary<string, IdOperation> ById = new Dictionary<string, IdOperation>
+    {
+        ["get-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.GetCustomerAsync(id)),
+        ["update-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.UpdateCustomerAsync(id, new CustomersUpdateRequestBody { Name = "N" })),
+        ["delete-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.DeleteCustomerAsync(id)),
+        ["customer-permanently-deletion"] = new("/v1/customers/", "/permanent-deletion", "customerId", (c, id) => c.Customers.CustomerPermanentlyDeletionAsync(id)),
+        ["list-customer-activity"] = new("/v1/customers/", "/activity", "customerId", (c, id) => c.Customers.ListCustomerActivityAsync(id)),
+        ["list-customer-redeemables"] = new("/v1/customers/", "/redeemables", "customerId", (c, id) => c.Customers.ListCustomerRedeemablesAsync(id)),
+        ["list-customer-segments"] = new("/v1/customers/", "/segments", "customerId", (c, id) => c.Customers.ListCustomerSegmentsAsync(id)),
+        ["get-async-action"] = new("/v1/async-actions/", "", "asyncActionId", (c, id) => c.AsyncActions.GetAsyncActionAsync(id)),
+    };
+
+    public static readonly IReadOnlyDictionary<string, Func<VoucherifyClient, Task>> All = new Dictionary<string, Func<VoucherifyClient, Task>>(
+        ById.Select(operation => KeyValuePair.Create<string, Func<VoucherifyClient, Task>>(operation.Key, client => operation.Value.Call(client, "cust_1"))))
+    {
+        ["create-customer"] = c => c.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "s" }),
+        ["list-customers"] = c => c.Customers.ListCustomersAsync(),
+        ["import-customers-using-csv"] = c => c.Customers.ImportCustomersUsingCsvAsync(new MemoryStream("Source_id\ns\n"u8.ToArray()), "x.csv"),
+        ["update-customers-in-bulk"] = c => c.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "s" }]),
+        ["update-customers-metadata-in-bulk"] = c => c.Customers.UpdateCustomersMetadataInBulkAsync(
+            new CustomersMetadataUpdateInBulkRequestBody { SourceIds = ["s"], Metadata = new Dictionary<string, object> { ["k"] = 1 } }),
+    };
+
+    public static TheoryData<string> AllNames => new(All.Keys);
+
+    public static TheoryData<string> ByIdNames => new(ById.Keys);
+}
