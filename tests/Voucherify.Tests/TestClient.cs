@@ -215,5 +215,22 @@ internal static class ApiOperations
 
     public static TheoryData<string> AllNames => new(All.Keys);
 
+    /// <summary>Every operation that answers with a JSON body (all but delete-customer's 204).</summary>
+    public static TheoryData<string> WithBodyNames => new(All.Keys.Where(name => name != "delete-customer"));
+
+    /// <summary>The status the operation's success response carries: 202 for the three job starters, 200 otherwise.</summary>
+    public static HttpStatusCode SuccessStatus(string operation) =>
+        operation is "import-customers-using-csv" or "update-customers-in-bulk" or "update-customers-metadata-in-bulk"
+            ? HttpStatusCode.Accepted
+            : HttpStatusCode.OK;
+
+    /// <summary>Calls the operation and returns what it returned (its Task's result).</summary>
+    public static async Task<object> CallForResultAsync(string operation, VoucherifyClient client)
+    {
+        var call = All[operation](client);
+        await call;
+        return call.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(call)!;
+    }
+
     public static TheoryData<string> ByIdNames => new(ById.Keys);
 }

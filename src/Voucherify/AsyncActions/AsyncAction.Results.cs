@@ -36,7 +36,11 @@ namespace Voucherify
         /// <exception cref="VoucherifyApiException">The result does not have the shape of <typeparamref name="T"/>.</exception>
         public T? ReadResult<T>() where T : class
         {
-            if (!(Result is JToken token) || token.Type == JTokenType.Null) return null;
+            if (Result is null) return null;
+            // A result that is not an object (the service sent a string or a number) arrives as a plain CLR value;
+            // it must fail the shape check below like any other mismatch, not pass as "no result".
+            var token = Result as JToken ?? JToken.FromObject(Result, VoucherifyJson.Serializer);
+            if (token.Type == JTokenType.Null) return null;
             try
             {
                 return token.ToObject<T>(VoucherifyJson.Serializer);
