@@ -71,18 +71,6 @@ public class ArgumentValidationTests
     }
 
     [Fact]
-    public async Task The_smallest_limit_and_page_are_accepted()
-    {
-        using var t = new TestClient();
-        t.Expect(HttpMethod.Get, "/v1/customers", Query.Of(("limit", "1"), ("page", "1")))
-            .RespondWithFixture(HttpStatusCode.OK, "Customers/customers-list.json");
-
-        await t.Customers.ListCustomersAsync(limit: 1, page: 1);
-
-        t.Handler.VerifyNoOutstandingExpectation();
-    }
-
-    [Fact]
     public async Task Null_request_bodies_are_rejected_before_anything_is_sent()
     {
         using var t = new TestClient();

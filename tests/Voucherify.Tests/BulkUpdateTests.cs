@@ -19,16 +19,8 @@ public class BulkUpdateTests
                 Email = "john.smith@email.com",
                 Description = "Updating customer data",
                 Phone = "+1 (132) 222-2222",
-                Address = new CustomerAddress
-                {
-                    City = "New York",
-                    Country = "United States",
-                    Line1 = "123 Main St.",
-                    Line2 = "APT 3 BLG 4",
-                    PostalCode = "10001",
-                    State = "NY",
-                },
-                Metadata = new Dictionary<string, object> { ["lang"] = "en", ["test"] = true },
+                Address = Samples.NewYorkAddress(),
+                Metadata = Samples.LanguageMetadata(),
                 Birthday = new DateTime(2022, 4, 4),
             },
             new CustomersUpdateInBulkRequestBody
@@ -43,7 +35,7 @@ public class BulkUpdateTests
 
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Equal("aa_0c5547cc5e17b617b6", started.AsyncActionId);
-        t.SingleSignedRequest().AssertJsonBody("""
+        t.SingleSignedRequest().AssertJsonBody($$"""
             [
               {
                 "source_id": "John.Smith@email.com",
@@ -51,11 +43,8 @@ public class BulkUpdateTests
                 "email": "john.smith@email.com",
                 "description": "Updating customer data",
                 "phone": "+1 (132) 222-2222",
-                "address": {
-                  "city": "New York", "country": "United States", "line_1": "123 Main St.", "line_2": "APT 3 BLG 4",
-                  "postal_code": "10001", "state": "NY"
-                },
-                "metadata": { "lang": "en", "test": true },
+                "address": {{Samples.NewYorkAddressJson}},
+                "metadata": {{Samples.LanguageMetadataJson}},
                 "birthday": "2022-04-04"
               },
               { "source_id": "Sally.Smith@email.com", "name": "Sally Smith", "birthdate": "2022-02-02" },

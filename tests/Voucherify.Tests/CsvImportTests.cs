@@ -40,8 +40,7 @@ public sealed class CsvImportTests : IDisposable
     [Fact]
     public async Task A_file_is_sent_under_its_own_file_name()
     {
-        var path = Path.Combine(_directory, "customers-2024.csv");
-        await File.WriteAllBytesAsync(path, Csv);
+        var path = await WriteFileAsync("customers-2024.csv", Csv);
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
 
@@ -90,8 +89,7 @@ public sealed class CsvImportTests : IDisposable
     [Fact]
     public async Task An_empty_file_is_rejected_before_anything_is_sent()
     {
-        var path = Path.Combine(_directory, "empty.csv");
-        await File.WriteAllBytesAsync(path, []);
+        var path = await WriteFileAsync("empty.csv", []);
         using var t = new TestClient();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
@@ -140,8 +138,7 @@ public sealed class CsvImportTests : IDisposable
     [Fact]
     public async Task Import_and_wait_uploads_then_polls_until_the_import_is_done()
     {
-        var path = Path.Combine(_directory, "customers.csv");
-        await File.WriteAllBytesAsync(path, Csv);
+        var path = await WriteFileAsync("customers.csv", Csv);
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
         t.Expect(HttpMethod.Get, ActionPath).RespondWithJson(HttpStatusCode.OK,
@@ -192,6 +189,13 @@ public sealed class CsvImportTests : IDisposable
         Assert.Equal(202, error.StatusCode);
         Assert.Contains("async_action_id", error.Message);
         Assert.Single(t.Requests);
+    }
+
+    private async Task<string> WriteFileAsync(string name, byte[] content)
+    {
+        var path = Path.Combine(_directory, name);
+        await File.WriteAllBytesAsync(path, content);
+        return path;
     }
 
     private static void AssertSingleCsvPart(RecordedRequest request, string fileName, byte[] csv)

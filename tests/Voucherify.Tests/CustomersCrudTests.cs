@@ -19,20 +19,12 @@ public class CustomersCrudTests
             Email = "bob.smith@email.com",
             Phone = "+1 933 222 3333",
             Birthdate = new DateTime(2022, 1, 1),
-            Address = new CustomerAddress
-            {
-                City = "New York",
-                State = "NY",
-                Line1 = "123 Main St.",
-                Line2 = "APT 3 BLG 4",
-                Country = "United States",
-                PostalCode = "10001",
-            },
-            Metadata = new Dictionary<string, object> { ["lang"] = "en", ["test"] = true },
+            Address = Samples.NewYorkAddress(),
+            Metadata = Samples.LanguageMetadata(),
         });
 
         t.Handler.VerifyNoOutstandingExpectation();
-        t.SingleSignedRequest().AssertJsonBody("""
+        t.SingleSignedRequest().AssertJsonBody($$"""
             {
               "source_id": "source_123",
               "name": "Bob Smith",
@@ -40,11 +32,8 @@ public class CustomersCrudTests
               "email": "bob.smith@email.com",
               "phone": "+1 933 222 3333",
               "birthdate": "2022-01-01",
-              "address": {
-                "city": "New York", "state": "NY", "line_1": "123 Main St.", "line_2": "APT 3 BLG 4",
-                "country": "United States", "postal_code": "10001"
-              },
-              "metadata": { "lang": "en", "test": true }
+              "address": {{Samples.NewYorkAddressJson}},
+              "metadata": {{Samples.LanguageMetadataJson}}
             }
             """);
 
@@ -186,32 +175,21 @@ public class CustomersCrudTests
             Email = "alice.mdconald@email.com",
             Description = "Updating customer data",
             Phone = "+1 (132) 222-2222",
-            Address = new CustomerAddress
-            {
-                City = "New York",
-                Country = "United States",
-                Line1 = "123 Main St.",
-                Line2 = "APT 3 BLG 4",
-                PostalCode = "10001",
-                State = "NY",
-            },
-            Metadata = new Dictionary<string, object> { ["lang"] = "en", ["test"] = true },
+            Address = Samples.NewYorkAddress(),
+            Metadata = Samples.LanguageMetadata(),
             Birthdate = new DateTime(2022, 1, 1),
             Birthday = new DateTime(2022, 1, 2),
         });
 
         t.Handler.VerifyNoOutstandingExpectation();
-        t.SingleSignedRequest().AssertJsonBody("""
+        t.SingleSignedRequest().AssertJsonBody($$"""
             {
               "name": "Alice McDonald",
               "email": "alice.mdconald@email.com",
               "description": "Updating customer data",
               "phone": "+1 (132) 222-2222",
-              "address": {
-                "city": "New York", "country": "United States", "line_1": "123 Main St.", "line_2": "APT 3 BLG 4",
-                "postal_code": "10001", "state": "NY"
-              },
-              "metadata": { "lang": "en", "test": true },
+              "address": {{Samples.NewYorkAddressJson}},
+              "metadata": {{Samples.LanguageMetadataJson}},
               "birthdate": "2022-01-01",
               "birthday": "2022-01-02"
             }

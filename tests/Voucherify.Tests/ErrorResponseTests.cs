@@ -183,13 +183,14 @@ public class ErrorResponseTests
 
     [Theory]
     [MemberData(nameof(ApiOperations.AllNames), MemberType = typeof(ApiOperations))]
-    public async Task Every_operation_reports_an_error_status_as_an_api_exception(string operation)
+    public async Task Every_operation_is_signed_and_reports_an_error_status_as_an_api_exception(string operation)
     {
         using var t = new TestClient();
         t.Handler.Fallback.RespondWithFixture(HttpStatusCode.NotFound, "Errors/not-found.json");
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => ApiOperations.All[operation](t.Client));
 
+        t.SingleSignedRequest();
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("v-0b4c590350857970df", error.RequestId);
         AssertNoSecret(error);

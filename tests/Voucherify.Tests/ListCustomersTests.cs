@@ -86,14 +86,16 @@ public class ListCustomersTests
         Assert.Equal(TestClient.BaseUrl + "/v1/customers", request.Uri.OriginalString);
     }
 
-    [Fact]
-    public async Task Page_and_limit_at_their_upper_bounds_are_sent()
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(100, 99)]
+    public async Task Page_and_limit_at_the_ends_of_their_range_are_sent(int limit, int page)
     {
         using var t = new TestClient();
-        t.Expect(HttpMethod.Get, "/v1/customers", Query.Of(("limit", "100"), ("page", "99")))
+        t.Expect(HttpMethod.Get, "/v1/customers", Query.Of(("limit", $"{limit}"), ("page", $"{page}")))
             .RespondWithFixture(HttpStatusCode.OK, "Customers/customers-list.json");
 
-        await t.Customers.ListCustomersAsync(limit: 100, page: 99);
+        await t.Customers.ListCustomersAsync(limit: limit, page: page);
 
         t.Handler.VerifyNoOutstandingExpectation();
     }

@@ -234,3 +234,25 @@ internal static class ApiOperations
 
     public static TheoryData<string> ByIdNames => new(ById.Keys);
 }
+
+/// <summary>Request values several tests send, with the JSON each must become on the wire.</summary>
+internal static class Samples
+{
+    public const string NewYorkAddressJson = """
+        { "city": "New York", "state": "NY", "line_1": "123 Main St.", "line_2": "APT 3 BLG 4", "country": "United States", "postal_code": "10001" }
+        """;
+
+    public const string LanguageMetadataJson = """{ "lang": "en", "test": true }""";
+
+    public static CustomerAddress NewYorkAddress() => new()
+    {
+        City = "New York",
+        State = "NY",
+        Line1 = "123 Main St.",
+        Line2 = "APT 3 BLG 4",
+        Country = "United States",
+        PostalCode = "10001",
+    };
+
+    public static Dictionary<string, object> LanguageMetadata() => new() { ["lang"] = "en", ["test"] = true };
+}
