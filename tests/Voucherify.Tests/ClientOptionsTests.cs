@@ -143,6 +143,27 @@ public class ClientOptionsTests
     }
 
     [Fact]
+    public async Task One_client_serves_concurrent_calls_each_signed_once()
+    {
+        using var t = new TestClient();
+        t.Handler.Fallback.Respond(request =>
+            new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent($$"""{"id":"{{request.RequestUri!.Segments[^1]}}"}""", Encoding.UTF8, "application/json"),
+            });
+
+        var customers = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() => t.Customers.GetCustomerAsync($"cust_{i}"))));
+
+        Assert.Equal(Enumerable.Range(0, 40).Select(i => $"cust_{i}"), customers.Select(customer => customer.Id));
+        Assert.Equal(40, t.Requests.Count);
+        Assert.All(t.Requests, request =>
+        {
+            request.AssertSignedJsonRequest();
+            Assert.DoesNotContain(",", request.Header("X-App-Token"));
+        });
+    }
+
+    [Fact]
     public async Task With_options_only_the_client_sends_through_its_own_connection_pool()
     {
         using var server = LoopbackServer.Start(CustomerJson);
