@@ -85,9 +85,12 @@ namespace Voucherify
         {
             var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers) headers[header.Key] = header.Value.ToArray();
-            foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToArray();
+            // Content is never null on .NET 5+, but a custom handler on .NET Framework / netstandard2.0 may leave it unset.
+            var content = response.Content;
+            if (content != null)
+                foreach (var header in content.Headers) headers[header.Key] = header.Value.ToArray();
 
-            var body = await ReadBoundedAsync(response.Content, cancellationToken).ConfigureAwait(false);
+            var body = content is null ? null : await ReadBoundedAsync(content, cancellationToken).ConfigureAwait(false);
             return new VoucherifyApiException((int)response.StatusCode, ApiErrorBody.Parse(body), body, headers, context: null, innerException: null);
         }
 
