@@ -15,6 +15,7 @@ namespace Voucherify
     public sealed class VoucherifyClient : IDisposable
     {
         private readonly HttpClient _httpClient;
+        private readonly RateLimitTracker _rateLimits = new RateLimitTracker();
 
         /// <summary>Creates a client with its own connection pool.</summary>
         /// <param name="options">Credentials and region; validated at once.</param>
@@ -51,7 +52,11 @@ namespace Voucherify
             if (options is null) throw new ArgumentNullException(nameof(options));
             options.Validate();
             Options = options;
-            _httpClient = new HttpClient(VoucherifyHttpPipeline.Create(options, transport, disposeTransport), disposeHandler: true);
+            _httpClient = new HttpClient(VoucherifyHttpPipeline.Create(options, transport, disposeTransport, _rateLimits), disposeHandler: true)
+            {
+                // The pipeline's handlers own both timeouts (per attempt and per call) and report them as VoucherifyTimeoutException.
+                Timeout = System.Threading.Timeout.InfiniteTimeSpan,
+            };
             Customers = new CustomersClient(options, _httpClient);
             AsyncActions = new AsyncActionsClient(options, _httpClient);
         }
@@ -64,6 +69,13 @@ namespace Voucherify
 
         /// <summary>Status of the server-side jobs started by imports and bulk updates, and waiting for them to finish.</summary>
         public AsyncActionsClient AsyncActions { get; }
+
+        /// <summary>
+        /// The rate-limit state from the most recent response that carried <c>X-Rate-Limit-*</c> or <c>Retry-After</c> headers
+        /// (any call of this client, any thread); null until one arrives. Use <see cref="RateLimitInfo.Remaining"/> and
+        /// <see cref="RateLimitInfo.RetryAt"/> to pace bulk work.
+        /// </summary>
+        public RateLimitInfo? RateLimit => _rateLimits.Latest;
 
         /// <inheritdoc />
         public void Dispose() => _httpClient.Dispose();

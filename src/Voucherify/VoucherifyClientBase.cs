@@ -14,6 +14,9 @@ namespace Voucherify
     /// </summary>
     public abstract class VoucherifyClientBase
     {
+        /// <summary>The path of the base URI (<c>/</c> or a proxy prefix), to read request paths relative to it.</summary>
+        private readonly string _basePath;
+
         /// <summary>Stores the options the generated constructor receives.</summary>
         /// <param name="configuration">The client's options.</param>
         protected VoucherifyClientBase(VoucherifyClientOptions configuration)
@@ -21,6 +24,7 @@ namespace Voucherify
             Options = configuration ?? throw new ArgumentNullException(nameof(configuration));
             configuration.Validate();
             ConfiguredBaseUrl = configuration.BaseUrlWithTrailingSlash();
+            _basePath = new Uri(ConfiguredBaseUrl).AbsolutePath;
         }
 
         /// <summary>The options of the <see cref="VoucherifyClient"/> this client belongs to.</summary>
@@ -37,19 +41,19 @@ namespace Voucherify
         protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken) =>
             Task.CompletedTask;
 
-        /// <summary>Rejects malformed arguments before anything is sent, and normalises the Accept and multipart headers.</summary>
+        /// <summary>Rejects malformed arguments (bad ids, limits, empty or oversized bulk bodies) before anything is sent, and normalises the Accept and multipart headers.</summary>
         /// <param name="client">The HTTP client that will send the request.</param>
         /// <param name="request">The request, with its final URI.</param>
         /// <param name="url">The final URL.</param>
         /// <param name="cancellationToken">The call's cancellation token.</param>
-        protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+        protected virtual async Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
         {
             RequestValidator.Validate(url, ConfiguredBaseUrl);
+            await BulkPayload.ValidateAsync(request, OperationName.RelativePath(request, _basePath)).ConfigureAwait(false);
             // The generated DELETE sends no Accept (its 204 has no body), but its errors are JSON like everyone else's.
             if (request.Headers.Accept.Count == 0)
                 request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
             MultipartHeaders.QuoteDispositionValues(request.Content);
-            return Task.CompletedTask;
         }
 
         /// <summary>Turns every non-2xx response into a <see cref="VoucherifyApiException"/> carrying the API's error details.</summary>

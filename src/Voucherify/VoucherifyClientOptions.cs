@@ -22,6 +22,24 @@ namespace Voucherify
         /// </summary>
         public Uri BaseUri { get; set; } = VoucherifyRegion.Europe;
 
+        /// <summary>When and how failed requests are repeated; see <see cref="RetryOptions"/>. Never null.</summary>
+        public RetryOptions Retry { get; set; } = new RetryOptions();
+
+        /// <summary>
+        /// How long one attempt may take, from sending the request to the last byte of the response. An attempt that runs
+        /// longer is abandoned and, when the request is safe to repeat, retried. Default 30 seconds;
+        /// <see cref="System.Threading.Timeout.InfiniteTimeSpan"/> turns it off. Raise it for large CSV uploads.
+        /// </summary>
+        public TimeSpan AttemptTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+        /// <summary>
+        /// How long one call may take in total, all attempts and the waits between them included. When it runs out the call
+        /// throws <see cref="VoucherifyTimeoutException"/>. Default 2 minutes; <see cref="System.Threading.Timeout.InfiniteTimeSpan"/>
+        /// turns it off. It does not cover <see cref="AsyncActionsClient.WaitForCompletionAsync"/> as a whole (see
+        /// <see cref="AsyncActionWaitOptions.Timeout"/>), only each poll.
+        /// </summary>
+        public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
         /// <summary>Describes the options without the secret key.</summary>
         public override string ToString() =>
             $"VoucherifyClientOptions {{ ApplicationId = {ApplicationId}, SecretKey = {(string.IsNullOrEmpty(SecretKey) ? "(not set)" : "***")}, BaseUri = {BaseUri} }}";
@@ -41,6 +59,16 @@ namespace Voucherify
                     nameof(BaseUri));
             if (!string.IsNullOrEmpty(BaseUri.Query) || !string.IsNullOrEmpty(BaseUri.Fragment))
                 throw new ArgumentException("VoucherifyClientOptions.BaseUri must not carry a query or fragment.", nameof(BaseUri));
+            if (Retry is null) throw new ArgumentException("VoucherifyClientOptions.Retry must not be null; use new RetryOptions { MaxAttempts = 1 } to turn retries off.", nameof(Retry));
+            Retry.Validate();
+            ValidateTimeout(AttemptTimeout, nameof(AttemptTimeout));
+            ValidateTimeout(CallTimeout, nameof(CallTimeout));
+        }
+
+        private static void ValidateTimeout(TimeSpan value, string name)
+        {
+            if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
+                throw new ArgumentOutOfRangeException(name, value, $"VoucherifyClientOptions.{name} must be positive, or Timeout.InfiniteTimeSpan.");
         }
 
         /// <summary>The base address as the generated clients expect it: absolute, ending in <c>/</c>.</summary>

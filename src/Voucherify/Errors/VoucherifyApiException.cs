@@ -45,6 +45,7 @@ namespace Voucherify
             ValidationMessage = error.ValidationMessage;
             ResponseBody = body;
             Headers = headers ?? new Dictionary<string, IEnumerable<string>>();
+            RateLimit = RateLimitInfo.FromHeaders(Headers, DateTimeOffset.UtcNow);
         }
 
         /// <summary>The HTTP status of the response, e.g. 404.</summary>
@@ -79,6 +80,13 @@ namespace Voucherify
 
         /// <summary>The response headers, including <c>X-Rate-Limit-*</c> and <c>Retry-After</c> when sent.</summary>
         public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
+
+        /// <summary>
+        /// The rate-limit headers of the response (<c>X-Rate-Limit-Limit</c>, <c>-Remaining</c>, <c>-Retry</c>, <c>-Type</c>,
+        /// <c>Retry-After</c>); null when it had none. On a 429 that was not retried, <see cref="RateLimitInfo.RetryAt"/> or
+        /// <see cref="RateLimitInfo.RetryAfter"/> says when to try again.
+        /// </summary>
+        public RateLimitInfo? RateLimit { get; }
 
         /// <summary>Reads an error response (body included) into an exception.</summary>
         internal static async Task<VoucherifyApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)

@@ -7,11 +7,28 @@ namespace Voucherify.Http
     /// <summary>Builds the chain of handlers every request of a <see cref="VoucherifyClient"/> goes through.</summary>
     internal static class VoucherifyHttpPipeline
     {
-        /// <summary>Outermost first: headers, then the transport that sends.</summary>
-        public static HttpMessageHandler Create(VoucherifyClientOptions options, HttpMessageHandler transport, bool disposeTransport)
+        /// <summary>
+        /// Outermost first: the call timeout (around everything), retries, then what runs once per attempt (its timeout and
+        /// the authentication headers), then the transport that sends. A handler that must see every attempt goes after
+        /// <see cref="RetryHandler"/>; one that must see the call once goes before it.
+        /// </summary>
+        public static HttpMessageHandler Create(VoucherifyClientOptions options, HttpMessageHandler transport, bool disposeTransport, RateLimitTracker rateLimits)
         {
-            var inner = disposeTransport ? transport : new NonDisposingHandler(transport);
-            return new ApiHeadersHandler(options) { InnerHandler = inner };
+            var basePath = BasePath(options.BaseUri);
+            var handlers = new DelegatingHandler[]
+            {
+                new CallTimeoutHandler(options.CallTimeout, basePath),
+                new RetryHandler(options.Retry.Clone(), basePath, rateLimits),
+                new AttemptTimeoutHandler(options.AttemptTimeout),
+                new ApiHeadersHandler(options),
+            };
+            HttpMessageHandler inner = disposeTransport ? transport : new NonDisposingHandler(transport);
+            for (var i = handlers.Length - 1; i >= 0; i--)
+            {
+                handlers[i].InnerHandler = inner;
+                inner = handlers[i];
+            }
+            return inner;
         }
 
         /// <summary>The connection pool a client uses when the caller brings none.</summary>
@@ -27,6 +44,12 @@ namespace Voucherify.Http
 #else
             return new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
 #endif
+        }
+
+        private static string BasePath(Uri baseUri)
+        {
+            var path = baseUri.AbsolutePath;
+            return path.EndsWith("/", StringComparison.Ordinal) ? path : path + "/";
         }
     }
 }

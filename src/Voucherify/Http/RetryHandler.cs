@@ -1,0 +1,110 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Voucherify.Http
+{
+    /// <summary>
+    /// Sends a request up to <see cref="RetryOptions.MaxAttempts"/> times while it fails for a transient reason and is safe
+    /// to replay (see <see cref="ReplayPolicy"/>), waiting between attempts as the server asks or with jittered backoff.
+    /// Records the rate-limit headers of every response. Sits above the per-attempt handlers, so each attempt is signed,
+    /// timed and logged on its own.
+    /// </summary>
+    internal sealed class RetryHandler : DelegatingHandler
+    {
+        private static readonly Random SharedRandom = new Random();
+
+        private readonly RetryOptions _options;
+        private readonly string _basePath;
+        private readonly RateLimitTracker _rateLimits;
+        private readonly Func<double> _random;
+
+        /// <param name="options">A private copy of the retry settings.</param>
+        /// <param name="basePath">The base URI's path, ending in <c>/</c>.</param>
+        /// <param name="rateLimits">Where the last seen rate-limit state is kept for the client.</param>
+        /// <param name="random">Source of jitter in [0, 1); a shared generator when null.</param>
+        public RetryHandler(RetryOptions options, string basePath, RateLimitTracker rateLimits, Func<double>? random = null)
+        {
+            _options = options;
+            _basePath = basePath;
+            _rateLimits = rateLimits;
+            _random = random ?? NextShared;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var replay = await ReplayPolicy.ClassifyAsync(request, OperationName.RelativePath(request, _basePath)).ConfigureAwait(false);
+            for (var attempt = 1; ; attempt++)
+            {
+                RequestState.SetAttempts(request, attempt);
+                HttpResponseMessage response;
+                try
+                {
+                    response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                }
+                catch (AttemptTimedOutException timedOut)
+                {
+                    // The server may be working on it: only requests that are safe to repeat get another attempt.
+                    if (replay == Replay.Always && attempt < _options.MaxAttempts)
+                    {
+                        await WaitAsync(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    throw new VoucherifyTimeoutException(OperationName.Of(request, _basePath), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, attempt);
+                }
+                catch (Exception failure) when (TransportFailure.IsNetworkFailure(failure) && !cancellationToken.IsCancellationRequested)
+                {
+                    var neverSent = TransportFailure.NeverReachedServer(failure);
+                    var replayAllowed = replay == Replay.Always || (replay == Replay.OnlyIfNeverSent && neverSent);
+                    if (replayAllowed && attempt < _options.MaxAttempts)
+                    {
+                        await WaitAsync(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                        continue;
+                    }
+                    throw new VoucherifyNetworkException(OperationName.Of(request, _basePath), attempt, !neverSent, replayAllowed, failure);
+                }
+
+                var status = (int)response.StatusCode;
+                var rateLimit = RateLimitInfo.FromHeaders(response.Headers, DateTimeOffset.UtcNow);
+                _rateLimits.Observe(rateLimit);
+                if (replay != Replay.Always || attempt >= _options.MaxAttempts || !IsTransient(status, rateLimit)) return response;
+
+                var requested = RetryDelay.ServerRequested(status, rateLimit);
+                // Asked to wait longer than we accept: fail now, the response carries the details for the caller.
+                if (requested > _options.MaxServerDelay) return response;
+                var delay = requested > TimeSpan.Zero ? requested.Value : Backoff(attempt);
+                response.Dispose();
+                await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        private static bool IsTransient(int status, RateLimitInfo? rateLimit)
+        {
+            switch (status)
+            {
+                case 429:
+                    // The billing cycle's quota does not come back within any retry budget.
+                    return !string.Equals(rateLimit?.LimitType, RateLimitInfo.BillingCycleType, StringComparison.OrdinalIgnoreCase);
+                case 408:
+                case 500:
+                case 502:
+                case 503:
+                case 504:
+                    return true;
+                default:
+                    return false;
+            }
+        }
+
+        private TimeSpan Backoff(int attempt) => RetryDelay.Backoff(attempt, _options, _random());
+
+        private static Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+            delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
+
+        private static double NextShared()
+        {
+            lock (SharedRandom) return SharedRandom.NextDouble();
+        }
+    }
+}
