@@ -1,0 +1,90 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Voucherify.ReliabilityTests;
+
+/// <summary>
+/// A <see cref="VoucherifyClient"/> talking to the fault server through a real <see cref="SocketsHttpHandler"/>, with a
+/// counter of the attempts that reach the transport, and optionally a first connection that is really refused.
+/// </summary>
+public sealed class LoopbackClient : IDisposable
+{
+    private readonly AttemptCounter _counter;
+    private readonly SocketsHttpHandler _transport;
+
+    public LoopbackClient(Uri baseUri, bool refuseFirstConnection = false, Action<VoucherifyClientOptions>? configure = null)
+    {
+        var refusedPort = refuseFirstConnection ? ClosedPort() : 0;
+        var refuse = refuseFirstConnection ? 1 : 0;
+        _transport = new SocketsHttpHandler
+        {
+            // Redirecting the first connection to a port nobody listens on gives a genuine "connection refused".
+            ConnectCallback = async (context, cancellationToken) =>
+            {
+                var port = Interlocked.Exchange(ref refuse, 0) == 1 ? refusedPort : context.DnsEndPoint.Port;
+                var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+                try
+                {
+                    await socket.ConnectAsync(new IPEndPoint(IPAddress.Loopback, port), cancellationToken);
+                    return new NetworkStream(socket, ownsSocket: true);
+                }
+                catch
+                {
+                    socket.Dispose();
+                    throw;
+                }
+            },
+        };
+        _counter = new AttemptCounter { InnerHandler = _transport };
+        var options = new VoucherifyClientOptions
+        {
+            ApplicationId = Samples.ApplicationId,
+            SecretKey = Samples.SecretKey,
+            BaseUri = baseUri,
+            AttemptTimeout = TimeSpan.FromSeconds(1),
+            CallTimeout = TimeSpan.FromSeconds(10),
+            Retry = new RetryOptions
+            {
+                MaxAttempts = 3,
+                BaseDelay = TimeSpan.FromMilliseconds(10),
+                MaxDelay = TimeSpan.FromMilliseconds(50),
+                MaxServerDelay = TimeSpan.FromSeconds(5),
+            },
+        };
+        configure?.Invoke(options);
+        Client = new VoucherifyClient(options, _counter);
+    }
+
+    public VoucherifyClient Client { get; }
+
+    /// <summary>Attempts that reached the transport (refused connections included).</summary>
+    public int Attempts => _counter.Count;
+
+    public void Dispose()
+    {
+        Client.Dispose();
+        _counter.Dispose();
+    }
+
+    private static int ClosedPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
+    }
+
+    private sealed class AttemptCounter : DelegatingHandler
+    {
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _count);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
