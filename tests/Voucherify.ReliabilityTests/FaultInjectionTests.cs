@@ -9,6 +9,7 @@ namespace Voucherify.ReliabilityTests;
 /// documented exception types, every call that can succeed does so within its retry budget, no job started twice, and
 /// the secret key only ever in the X-App-Token header.
 /// </summary>
+[Collection(TimingCollection.Name)]
 public class FaultInjectionTests
 {
     private static readonly TimeSpan Watchdog = TimeSpan.FromSeconds(20);

@@ -161,8 +161,8 @@ public class RetryTests
     [Fact]
     public async Task Job_post_is_replayed_after_a_refused_connection_but_not_after_a_reset()
     {
-        var refused = new ScriptedTransport { FallbackBody = Samples.AsyncStarted }.ThenThrow(ScriptedTransport.Refused()).Then(HttpStatusCode.Accepted, Samples.AsyncStarted);
-        var reset = new ScriptedTransport { FallbackBody = Samples.AsyncStarted }.ThenThrow(ScriptedTransport.Reset());
+        var refused = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused()).Then(HttpStatusCode.Accepted, Samples.AsyncStarted);
+        var reset = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Reset());
         var items = new[] { new CustomersUpdateInBulkRequestBody { SourceId = "alice@example.com", Name = "Alice" } };
 
         using (var client = refused.Client()) Assert.Equal("aa_1", (await client.Customers.UpdateCustomersInBulkAsync(items)).AsyncActionId);
@@ -180,8 +180,8 @@ public class RetryTests
     [Fact]
     public async Task Seekable_csv_stream_is_rewound_for_the_replay_and_a_forward_only_one_is_never_replayed()
     {
-        var seekable = new ScriptedTransport { FallbackBody = Samples.AsyncStarted }.ThenThrow(ScriptedTransport.Refused()).Then(HttpStatusCode.Accepted, Samples.AsyncStarted);
-        var forwardOnly = new ScriptedTransport { FallbackBody = Samples.AsyncStarted }.ThenThrow(ScriptedTransport.Refused());
+        var seekable = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused()).Then(HttpStatusCode.Accepted, Samples.AsyncStarted);
+        var forwardOnly = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused());
 
         using (var client = seekable.Client()) await client.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Operations.Csv()), "customers.csv");
         using var forwardClient = forwardOnly.Client();

@@ -16,6 +16,9 @@ public sealed class ScriptedTransport : HttpMessageHandler
     /// <summary>What to do once the script has run out: answer 200 with this body.</summary>
     public string FallbackBody { get; set; } = Samples.Customer;
 
+    /// <summary>The status of that fallback answer.</summary>
+    public HttpStatusCode FallbackStatus { get; set; } = HttpStatusCode.OK;
+
     public ScriptedTransport Then(HttpStatusCode status, string? body = null, Action<HttpResponseMessage>? headers = null) =>
         Then((_, _) =>
         {
@@ -39,7 +42,7 @@ public sealed class ScriptedTransport : HttpMessageHandler
         var body = request.Content is null ? Array.Empty<byte>() : await request.Content.ReadAsByteArrayAsync(cancellationToken);
         Attempts.Add((request.Method, request.RequestUri!, request.Headers.TryGetValues("X-App-Token", out var t) ? t.Single() : null, body));
         if (_script.Count > 0) return await _script.Dequeue()(request, cancellationToken);
-        return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(FallbackBody, Encoding.UTF8, "application/json") };
+        return new HttpResponseMessage(FallbackStatus) { Content = new StringContent(FallbackBody, Encoding.UTF8, "application/json") };
     }
 
     /// <summary>A client over this transport with fast retries.</summary>

@@ -4,6 +4,7 @@ using System.Text;
 
 namespace Voucherify.ReliabilityTests;
 
+[Collection(TimingCollection.Name)]
 public class TimeoutAndCancellationTests
 {
     /// <summary>A step that answers only after <paramref name="delay"/>, or stops waiting when cancelled.</summary>
@@ -45,7 +46,7 @@ public class TimeoutAndCancellationTests
     [Fact]
     public async Task Job_post_that_times_out_is_not_sent_again()
     {
-        var transport = new ScriptedTransport { FallbackBody = Samples.AsyncStarted }.Then(Slow(TimeSpan.FromSeconds(30)));
+        var transport = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.Then(Slow(TimeSpan.FromSeconds(30)));
         using var client = transport.Client(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(50));
 
         var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => client.Customers.UpdateCustomersMetadataInBulkAsync(
