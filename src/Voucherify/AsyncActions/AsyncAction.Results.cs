@@ -45,7 +45,7 @@ namespace Voucherify
             {
                 return token.ToObject<T>(VoucherifyJson.Serializer);
             }
-            catch (Exception exception) when (exception is JsonException || exception is ArgumentException || exception is FormatException || exception is InvalidCastException)
+            catch (Exception exception) when (exception is JsonException || exception is ArgumentException || exception is FormatException || exception is InvalidCastException || exception is OverflowException)
             {
                 throw new VoucherifyApiException(
                     $"The result of async action {Id} ({Type}) could not be read as {typeof(T).Name}.",
