@@ -129,23 +129,14 @@ public sealed class FaultServer : IAsyncDisposable
                 await WriteAsync(response, 503, "Service Unavailable", "text/plain");
                 return;
             case Fault.RateLimitedRetryAfterOnce when first:
-                response.Headers["Retry-After"] = "1";
-                response.Headers["X-Rate-Limit-Remaining"] = "0";
-                response.Headers["X-Rate-Limit-Type"] = "api_calls";
-                await WriteAsync(response, 429, Samples.RateLimited);
+                await WriteRateLimitedAsync(response, retryAfterSeconds: 1, "api_calls");
                 return;
             case Fault.RateLimitedLongWait:
-                response.Headers["Retry-After"] = "3600";
-                response.Headers["X-Rate-Limit-Remaining"] = "0";
                 response.Headers["X-Rate-Limit-Retry"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString();
-                response.Headers["X-Rate-Limit-Type"] = "api_calls";
-                await WriteAsync(response, 429, Samples.RateLimited);
+                await WriteRateLimitedAsync(response, retryAfterSeconds: 3600, "api_calls");
                 return;
             case Fault.RateLimitedBillingCycle:
-                response.Headers["Retry-After"] = "1";
-                response.Headers["X-Rate-Limit-Remaining"] = "0";
-                response.Headers["X-Rate-Limit-Type"] = "api_calls_cycle";
-                await WriteAsync(response, 429, Samples.RateLimited);
+                await WriteRateLimitedAsync(response, retryAfterSeconds: 1, "api_calls_cycle");
                 return;
             case Fault.SlowOnce when first:
             case Fault.SlowAlways:
@@ -170,6 +161,14 @@ public sealed class FaultServer : IAsyncDisposable
         response.ContentType = contentType;
         response.ContentLength = bytes.Length;
         await response.Body.WriteAsync(bytes);
+    }
+
+    private static Task WriteRateLimitedAsync(HttpResponse response, int retryAfterSeconds, string limitType)
+    {
+        response.Headers["Retry-After"] = retryAfterSeconds.ToString();
+        response.Headers["X-Rate-Limit-Remaining"] = "0";
+        response.Headers["X-Rate-Limit-Type"] = limitType;
+        return WriteAsync(response, 429, Samples.RateLimited);
     }
 
     /// <summary>Sends the headers and half the body, then drops the connection.</summary>

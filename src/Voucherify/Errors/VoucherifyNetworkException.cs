@@ -33,7 +33,7 @@ namespace Voucherify
 
         private static string Describe(string operation, int attempts, bool mayHaveReachedServer, bool replayAllowed, Exception inner)
         {
-            var text = $"{operation} failed after {attempts} attempt{(attempts == 1 ? "" : "s")}: {inner.Message}";
+            var text = $"{operation} failed after {Http.OperationName.Attempts(attempts)}: {inner.Message}";
             if (mayHaveReachedServer && !replayAllowed)
                 text += " The request may have reached the server, and it is not safe to send twice, so it was not repeated.";
             return text;

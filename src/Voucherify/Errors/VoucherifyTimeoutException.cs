@@ -48,7 +48,7 @@ namespace Voucherify
             var what = scope == VoucherifyTimeoutScope.Call
                 ? $"did not complete within the call timeout of {timeout.TotalSeconds:0.###} s (VoucherifyClientOptions.CallTimeout)"
                 : $"timed out: no complete response within the attempt timeout of {timeout.TotalSeconds:0.###} s (VoucherifyClientOptions.AttemptTimeout)";
-            return $"{operation} {what} after {attempts} attempt{(attempts == 1 ? "" : "s")}.";
+            return $"{operation} {what} after {Http.OperationName.Attempts(attempts)}.";
         }
     }
 }

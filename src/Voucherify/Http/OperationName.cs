@@ -18,6 +18,9 @@ namespace Voucherify.Http
         public static string Of(HttpRequestMessage request, string basePath) =>
             request.Method.Method + " /" + Template(RelativePath(request, basePath));
 
+        /// <summary>"1 attempt", "3 attempts": for messages.</summary>
+        public static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : attempts + " attempts";
+
         /// <summary>The request's path below the base URI, without slashes at either end (<c>v1/customers/bulk/async</c>).</summary>
         public static string RelativePath(HttpRequestMessage request, string basePath)
         {
