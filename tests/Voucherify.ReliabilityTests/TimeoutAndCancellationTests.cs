@@ -57,20 +57,53 @@ public class TimeoutAndCancellationTests
     }
 
     [Fact]
-    public async Task Call_timeout_covers_all_attempts_and_the_waits_between_them()
+    public async Task Call_timeout_bounds_the_whole_call_whatever_the_attempt_timeout()
     {
-        var transport = new ScriptedTransport().Then(HttpStatusCode.ServiceUnavailable).Then(HttpStatusCode.ServiceUnavailable);
+        var transport = new ScriptedTransport().Then(Slow(TimeSpan.FromSeconds(30)));
         using var client = transport.Client(o =>
         {
-            o.CallTimeout = TimeSpan.FromMilliseconds(200);
-            o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(20);
+            o.AttemptTimeout = TimeSpan.FromSeconds(20);
+            o.CallTimeout = TimeSpan.FromMilliseconds(100);
         });
 
         var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => client.Customers.ListCustomerSegmentsAsync("cust_1"));
 
         Assert.Equal(VoucherifyTimeoutScope.Call, error.Scope);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), error.Timeout);
         Assert.Equal("GET /v1/customers/{customerId}/segments", error.Operation);
         Assert.Equal(1, error.Attempts);
+    }
+
+    [Fact]
+    public async Task A_retry_wait_that_would_outlast_the_call_timeout_is_not_started()
+    {
+        var transport = new ScriptedTransport()
+            .Then(HttpStatusCode.ServiceUnavailable)
+            .Then(HttpStatusCode.TooManyRequests, Samples.RateLimited, r => r.Headers.Add("Retry-After", "2"))
+            .ThenThrow(ScriptedTransport.Reset());
+        using var client = transport.Client(o =>
+        {
+            o.CallTimeout = TimeSpan.FromSeconds(1);
+            o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        });
+        using var serverWaitClient = transport.Client(o => o.CallTimeout = TimeSpan.FromSeconds(1));
+        using var networkClient = transport.Client(o =>
+        {
+            o.CallTimeout = TimeSpan.FromSeconds(1);
+            o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var backoff = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.GetCustomerAsync("cust_1"));
+        var serverWait = await Assert.ThrowsAsync<VoucherifyApiException>(() => serverWaitClient.Customers.GetCustomerAsync("cust_1"));
+        var network = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => networkClient.Customers.GetCustomerAsync("cust_1"));
+
+        // The failure in hand is reported at once instead of a call timeout after a sleep that could not end in time.
+        Assert.Equal(503, backoff.StatusCode);
+        Assert.Equal(429, serverWait.StatusCode);
+        Assert.Equal(1, network.Attempts);
+        Assert.Equal(3, transport.Attempts.Count);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -99,7 +132,7 @@ public class TimeoutAndCancellationTests
         {
             ("waiting for a response", Fault.SlowAlways, o => o.AttemptTimeout = TimeSpan.FromSeconds(30),
                 (c, ct) => c.Customers.GetCustomerAsync("cust_1", ct)),
-            ("retry delay (backoff)", Fault.Status503Always, o => { o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(30); },
+            ("retry delay (backoff)", Fault.Status503Always, o => { o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(30); o.CallTimeout = TimeSpan.FromMinutes(2); },
                 (c, ct) => c.Customers.GetCustomerAsync("cust_1", ct)),
             ("retry delay (Retry-After)", Fault.RateLimitedRetryAfterOnce, o => { },
                 (c, ct) => c.Customers.GetCustomerAsync("cust_1", ct)),

@@ -25,6 +25,7 @@ namespace Voucherify.Http
             if (_timeout == Timeout.InfiniteTimeSpan) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
             using var call = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             call.CancelAfter(_timeout);
+            RequestState.SetDeadline(request, _timeout);
             try
             {
                 return await base.SendAsync(request, call.Token).ConfigureAwait(false);

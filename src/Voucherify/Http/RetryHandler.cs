@@ -46,9 +46,9 @@ namespace Voucherify.Http
                 catch (AttemptTimedOutException timedOut)
                 {
                     // The server may be working on it: only requests that are safe to repeat get another attempt.
-                    if (replay == Replay.Always && attempt < _options.MaxAttempts)
+                    if (CanRetry(replay == Replay.Always, attempt, request, out var wait))
                     {
-                        await WaitAsync(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw new VoucherifyTimeoutException(OperationName.Of(request, _basePath), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, attempt);
@@ -57,9 +57,9 @@ namespace Voucherify.Http
                 {
                     var neverSent = TransportFailure.NeverReachedServer(failure);
                     var replayAllowed = replay == Replay.Always || (replay == Replay.OnlyIfNeverSent && neverSent);
-                    if (replayAllowed && attempt < _options.MaxAttempts)
+                    if (CanRetry(replayAllowed, attempt, request, out var wait))
                     {
-                        await WaitAsync(Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                        await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
                     throw new VoucherifyNetworkException(OperationName.Of(request, _basePath), attempt, !neverSent, replayAllowed, failure);
@@ -71,9 +71,10 @@ namespace Voucherify.Http
                 if (replay != Replay.Always || attempt >= _options.MaxAttempts || !IsTransient(status, rateLimit)) return response;
 
                 var requested = RetryDelay.ServerRequested(status, rateLimit);
-                // Asked to wait longer than we accept: fail now, the response carries the details for the caller.
+                // Asked to wait longer than we accept, or than the call has left: fail now, the response carries the details.
                 if (requested > _options.MaxServerDelay) return response;
                 var delay = requested > TimeSpan.Zero ? requested.Value : Backoff(attempt);
+                if (!FitsCallBudget(request, delay)) return response;
                 response.Dispose();
                 await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
             }
@@ -95,6 +96,23 @@ namespace Voucherify.Http
                 default:
                     return false;
             }
+        }
+
+        /// <summary>Whether a failed attempt gets a successor, and after which backoff.</summary>
+        private bool CanRetry(bool replayAllowed, int attempt, HttpRequestMessage request, out TimeSpan wait)
+        {
+            wait = Backoff(attempt);
+            return replayAllowed && attempt < _options.MaxAttempts && FitsCallBudget(request, wait);
+        }
+
+        /// <summary>
+        /// False when the wait would outlast the call timeout: the caller is better served by the failure in hand than by
+        /// a <see cref="VoucherifyTimeoutException"/> after a sleep that could not end in time.
+        /// </summary>
+        private static bool FitsCallBudget(HttpRequestMessage request, TimeSpan wait)
+        {
+            var remaining = RequestState.Remaining(request);
+            return remaining is null || wait < remaining.Value;
         }
 
         private TimeSpan Backoff(int attempt) => RetryDelay.Backoff(attempt, _options, _random());
