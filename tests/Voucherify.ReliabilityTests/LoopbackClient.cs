@@ -11,8 +11,13 @@ public sealed class LoopbackClient : IDisposable
 {
     private readonly AttemptCounter _counter;
     private readonly SocketsHttpHandler _transport;
+    private readonly HttpClient? _callerHttpClient;
 
-    public LoopbackClient(Uri baseUri, bool refuseFirstConnection = false, Action<VoucherifyClientOptions>? configure = null)
+    /// <param name="baseUri">The scenario's base URI on the fault server.</param>
+    /// <param name="refuseFirstConnection">Whether the first connection attempt is refused.</param>
+    /// <param name="configure">Changes to the default test options.</param>
+    /// <param name="throughCallerHttpClient">Use the constructor that takes the caller's <see cref="HttpClient"/> instead of a handler.</param>
+    public LoopbackClient(Uri baseUri, bool refuseFirstConnection = false, Action<VoucherifyClientOptions>? configure = null, bool throughCallerHttpClient = false)
     {
         var refusedPort = refuseFirstConnection ? ClosedPort() : 0;
         var refuse = refuseFirstConnection ? 1 : 0;
@@ -52,7 +57,15 @@ public sealed class LoopbackClient : IDisposable
             },
         };
         configure?.Invoke(options);
-        Client = new VoucherifyClient(options, _counter);
+        if (throughCallerHttpClient)
+        {
+            _callerHttpClient = new HttpClient(_counter, disposeHandler: false);
+            Client = new VoucherifyClient(_callerHttpClient, options);
+        }
+        else
+        {
+            Client = new VoucherifyClient(options, _counter);
+        }
     }
 
     public VoucherifyClient Client { get; }
@@ -63,6 +76,7 @@ public sealed class LoopbackClient : IDisposable
     public void Dispose()
     {
         Client.Dispose();
+        _callerHttpClient?.Dispose();
         _counter.Dispose();
     }
 
