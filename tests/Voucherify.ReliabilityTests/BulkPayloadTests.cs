@@ -1,5 +1,4 @@
 using System.Net;
-using CsCheck;
 using Voucherify.Http;
 
 namespace Voucherify.ReliabilityTests;
@@ -74,22 +73,5 @@ public class BulkPayloadTests
         Assert.Equal("body", empty.ParamName);
         Assert.Contains("no customers", empty.Message);
         Assert.Contains("SourceIds", noIds.Message);
-    }
-
-    [Fact]
-    public async Task Measured_size_equals_the_bytes_sent_for_any_items()
-    {
-        var text = Gen.String[Gen.Char.AlphaNumeric, 0, 40];
-        var unicode = Gen.String[Gen.Char, 0, 40];
-        var gen = Gen.Select(text, unicode, Gen.Int[0, 3]).Select((sourceId, name, copies) =>
-            Enumerable.Range(0, copies + 1).Select(i => Item(sourceId + i, name)).ToArray());
-
-        await gen.SampleAsync(async items =>
-        {
-            var transport = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted };
-            using var client = transport.Client();
-            await client.Customers.UpdateCustomersInBulkAsync(items);
-            Assert.Equal(BulkPayload.MeasureJsonBytes(items), Assert.Single(transport.Attempts).Body.Length);
-        }, iter: 500, threads: 1);
     }
 }

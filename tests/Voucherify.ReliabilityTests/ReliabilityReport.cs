@@ -2,7 +2,8 @@ namespace Voucherify.ReliabilityTests;
 
 /// <summary>
 /// Writes measured tables into docs/reliability.md between marker comments, when the environment variable
-/// <c>VOUCHERIFY_RELIABILITY_REPORT</c> names that file. Without it the tests only assert.
+/// <c>VOUCHERIFY_RELIABILITY_REPORT</c> names that file. Without it the tests only assert. Only the net10.0 build of
+/// the tests writes, so the two target frameworks never race on the file.
 /// </summary>
 internal static class ReliabilityReport
 {
@@ -10,7 +11,11 @@ internal static class ReliabilityReport
 
     public static void Replace(string section, string content)
     {
+#if NET10_0_OR_GREATER
         var path = Environment.GetEnvironmentVariable(Variable);
+#else
+        string? path = null;
+#endif
         if (string.IsNullOrEmpty(path)) return;
         var begin = $"<!-- {section}:begin -->";
         var end = $"<!-- {section}:end -->";
