@@ -24,6 +24,8 @@ namespace Voucherify.Http
         /// <summary>
         /// The number of bytes <paramref name="body"/> takes as the request body: UTF-8 JSON with the generated clients'
         /// serializer settings, exactly what <see cref="StringContent"/> sends. Counts without building the string.
+        /// An application-wide <c>JsonConvert.DefaultSettings</c> (which the generated code also picks up) is not applied
+        /// here; the check before sending uses the real body's length, so it stays exact either way.
         /// </summary>
         public static long MeasureJsonBytes(object body)
         {

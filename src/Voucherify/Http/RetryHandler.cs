@@ -18,18 +18,15 @@ namespace Voucherify.Http
         private readonly RetryOptions _options;
         private readonly string _basePath;
         private readonly RateLimitTracker _rateLimits;
-        private readonly Func<double> _random;
 
         /// <param name="options">A private copy of the retry settings.</param>
         /// <param name="basePath">The base URI's path, ending in <c>/</c>.</param>
         /// <param name="rateLimits">Where the last seen rate-limit state is kept for the client.</param>
-        /// <param name="random">Source of jitter in [0, 1); a shared generator when null.</param>
-        public RetryHandler(RetryOptions options, string basePath, RateLimitTracker rateLimits, Func<double>? random = null)
+        public RetryHandler(RetryOptions options, string basePath, RateLimitTracker rateLimits)
         {
             _options = options;
             _basePath = basePath;
             _rateLimits = rateLimits;
-            _random = random ?? NextShared;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -115,12 +112,12 @@ namespace Voucherify.Http
             return remaining is null || wait < remaining.Value;
         }
 
-        private TimeSpan Backoff(int attempt) => RetryDelay.Backoff(attempt, _options, _random());
+        private TimeSpan Backoff(int attempt) => RetryDelay.Backoff(attempt, _options, NextRandom());
 
         private static Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) =>
             delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
 
-        private static double NextShared()
+        private static double NextRandom()
         {
             lock (SharedRandom) return SharedRandom.NextDouble();
         }
