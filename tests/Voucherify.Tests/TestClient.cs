@@ -21,7 +21,10 @@ internal sealed class TestClient : IDisposable
     {
         Handler = new MockHttpMessageHandler();
         _recorder = new RecordingHandler(Handler);
-        Client = new VoucherifyClient(Options(baseUrl), _recorder);
+        var options = Options(baseUrl);
+        // Each test here pins down one exchange (MockHttp expectations match once); retries have their own suite.
+        options.Retry = new RetryOptions { MaxAttempts = 1 };
+        Client = new VoucherifyClient(options, _recorder);
     }
 
     public MockHttpMessageHandler Handler { get; }
