@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+using Voucherify.Sandbox.Hosting;
+
+namespace Voucherify.Sandbox.Customers;
+
+/// <summary>The query of <c>GET /v1/customers/{id}/activity</c>, paged with the <c>starting_after_id</c> cursor.</summary>
+internal sealed class ActivityQuery
+{
+    private static readonly string[] Orders = ["created_at", "-created_at"];
+    private static readonly string[] CampaignTypes = ["PROMOTION", "GIFT_VOUCHERS", "REFERRAL_PROGRAM", "DISCOUNT_COUPONS", "LOYALTY_PROGRAM"];
+    private static readonly string[] Categories = ["ACTION", "EFFECT"];
+
+    public int Limit { get; private init; } = 10;
+    public bool Ascending { get; private init; }
+    public string? StartingAfterId { get; private init; }
+    public DateTimeOffset? StartDate { get; private init; }
+    public DateTimeOffset? EndDate { get; private init; }
+    public bool CampaignFilter { get; private init; }
+    public string? Category { get; private init; }
+    public string? Type { get; private init; }
+
+    public static ActivityQuery? Parse(IQueryCollection query, out string? problem)
+    {
+        var reader = new QueryReader(query);
+        var parsed = new ActivityQuery
+        {
+            Limit = reader.Integer("limit", 1, 100, 10),
+            Ascending = reader.OneOf("order", Orders) == "created_at",
+            StartingAfterId = reader.Text("starting_after_id"),
+            StartDate = reader.Instant("start_date"),
+            EndDate = reader.Instant("end_date"),
+            CampaignFilter = reader.Text("campaign_id") is not null | reader.OneOf("campaign_type", CampaignTypes) is not null,
+            Category = reader.OneOf("category", Categories),
+            Type = reader.Text("type"),
+        };
+        problem = reader.Problem;
+        return problem is null ? parsed : null;
+    }
+
+    /// <summary>One page of <paramref name="events"/> (oldest first), and the cursor for the next page when there is one.</summary>
+    public (IReadOnlyList<CustomerActivity> Page, bool HasMore, string? MoreStartingAfter) Apply(IReadOnlyList<CustomerActivity> events)
+    {
+        IEnumerable<CustomerActivity> matches = Ascending ? events : events.Reverse();
+        // Sandbox events concern no campaign and are all actions (a call made them), never effects.
+        if (CampaignFilter || Category == "EFFECT") matches = [];
+        if (StartDate is { } start) matches = matches.Where(e => e.CreatedAt >= start);
+        if (EndDate is { } end) matches = matches.Where(e => e.CreatedAt <= end);
+        if (Type is not null) matches = matches.Where(e => e.Type == Type);
+        var ordered = matches.ToList();
+
+        // An id that is not in the list (or no id) starts from the first event.
+        var from = StartingAfterId is null ? 0 : ordered.FindIndex(e => e.Id == StartingAfterId) + 1;
+        var page = ordered.Skip(from).Take(Limit).ToList();
+        var hasMore = from + page.Count < ordered.Count;
+        return (page, hasMore, hasMore ? page[^1].Id : null);
+    }
+}

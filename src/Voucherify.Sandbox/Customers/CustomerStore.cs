@@ -1,0 +1,206 @@
+using Newtonsoft.Json.Linq;
+using Voucherify.Sandbox.Hosting;
+
+namespace Voucherify.Sandbox.Customers;
+
+/// <summary>
+/// The sandbox's customers and their activity, in memory, behind one lock. Every change goes through
+/// <see cref="Upsert"/>, <see cref="Update"/>, <see cref="Delete"/> or <see cref="DeletePermanently"/>, which also
+/// record the matching <c>customer.*</c> event.
+/// </summary>
+internal sealed class CustomerStore(SandboxClock clock, string applicationId)
+{
+    /// <summary>The members of a customer a request may set; identity (<c>id</c>, <c>source_id</c>) is handled apart.</summary>
+    private static readonly HashSet<string> ProfileMembers =
+        ["name", "description", "email", "phone", "birthday", "birthdate", "address", "metadata"];
+
+    private static readonly JsonMergeSettings MergeKeys = new()
+    {
+        MergeArrayHandling = MergeArrayHandling.Replace,
+        MergeNullValueHandling = MergeNullValueHandling.Merge,
+    };
+
+    private readonly object _gate = new();
+    private readonly Dictionary<string, CustomerEntry> _byId = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CustomerEntry> _bySourceId = new(StringComparer.Ordinal);
+
+    public DateTimeOffset Now() => clock.Next();
+
+    /// <summary>
+    /// Creates a customer, or changes the one <paramref name="id"/> (preferred) or <paramref name="sourceId"/> names.
+    /// Null when <paramref name="id"/> names no live customer: ids are assigned by the service, never by callers.
+    /// With <paramref name="mergeObjects"/>, <c>address</c> and <c>metadata</c> are merged key by key (imports and bulk
+    /// metadata) instead of replaced whole (create, update, bulk update).
+    /// </summary>
+    public Customer? Upsert(string? id, string? sourceId, JObject profile, bool mergeObjects, string groupId)
+    {
+        lock (_gate)
+        {
+            CustomerEntry? entry = null;
+            if (id is not null)
+            {
+                if (!_byId.TryGetValue(id, out entry) || entry.Deleted) return null;
+            }
+            else if (sourceId is not null)
+            {
+                _bySourceId.TryGetValue(sourceId, out entry);
+            }
+            return entry is null ? Create(sourceId, profile, groupId) : Change(entry, profile, mergeObjects, groupId);
+        }
+    }
+
+    /// <summary>Applies the members present in <paramref name="profile"/>; null for an unknown customer.</summary>
+    public Customer? Update(string idOrSourceId, JObject profile, string groupId)
+    {
+        lock (_gate)
+        {
+            var entry = FindLive(idOrSourceId);
+            return entry is null ? null : Change(entry, profile, mergeObjects: false, groupId);
+        }
+    }
+
+    public Customer? Get(string idOrSourceId)
+    {
+        lock (_gate) return FindLive(idOrSourceId)?.Customer;
+    }
+
+    public bool Exists(string idOrSourceId) => Get(idOrSourceId) is not null;
+
+    /// <summary>Removes the customer from reads and frees its source_id; its activity stays readable by id.</summary>
+    public bool Delete(string idOrSourceId, string groupId)
+    {
+        lock (_gate)
+        {
+            var entry = FindLive(idOrSourceId);
+            if (entry is null) return false;
+            entry.Deleted = true;
+            if (entry.Customer.SourceId is { } sourceId) _bySourceId.Remove(sourceId);
+            Record(entry, "customer.deleted", groupId);
+            return true;
+        }
+    }
+
+    /// <summary>Erases a live or deleted customer and all its events; null when there is nothing to erase.</summary>
+    public CustomersPermanentDeletionResponseBody? DeletePermanently(string idOrSourceId)
+    {
+        lock (_gate)
+        {
+            var entry = FindWithHistory(idOrSourceId);
+            if (entry is null) return null;
+            _byId.Remove(entry.Id);
+            if (!entry.Deleted && entry.Customer.SourceId is { } sourceId) _bySourceId.Remove(sourceId);
+            return new CustomersPermanentDeletionResponseBody
+            {
+                Id = RequestIds.New("del_"),
+                CreatedAt = clock.Next(),
+                RelatedObjectId = entry.Id,
+                RelatedObject = "customer",
+                Status = "DONE",
+                DataJson = new PermanentDeletionCounts
+                {
+                    Events = entry.Events.Count,
+                    CustomerEvents = entry.Events.Count,
+                    DailyEvents = 0,
+                    Segments = 0,
+                    Orders = 0,
+                    OrderEvents = 0,
+                    Customer = 1,
+                },
+                Object = "pernament_deletion",
+            };
+        }
+    }
+
+    /// <summary>The customer's events, oldest first; null for an unknown customer. Deleted customers keep theirs.</summary>
+    public IReadOnlyList<CustomerActivity>? Events(string idOrSourceId)
+    {
+        lock (_gate) return FindWithHistory(idOrSourceId)?.Events.ToArray();
+    }
+
+    /// <summary>All live customers, in no particular order (a copy: callers filter and sort it freely).</summary>
+    public List<Customer> LiveCustomers()
+    {
+        lock (_gate) return _byId.Values.Where(e => !e.Deleted).Select(e => e.Customer).ToList();
+    }
+
+    private CustomerEntry? FindLive(string idOrSourceId)
+    {
+        if (_byId.TryGetValue(idOrSourceId, out var byId) && !byId.Deleted) return byId;
+        return _bySourceId.GetValueOrDefault(idOrSourceId);
+    }
+
+    private CustomerEntry? FindWithHistory(string idOrSourceId) =>
+        FindLive(idOrSourceId) ?? _byId.GetValueOrDefault(idOrSourceId);
+
+    private Customer Create(string? sourceId, JObject profile, string groupId)
+    {
+        var blank = new Customer
+        {
+            Id = RequestIds.New("cust_"),
+            SourceId = sourceId,
+            Metadata = new Dictionary<string, object>(),
+            Summary = new CustomerSummary
+            {
+                Redemptions = new CustomerRedemptionsSummary
+                {
+                    TotalRedeemed = 0, TotalFailed = 0, TotalSucceeded = 0,
+                    TotalRolledBack = 0, TotalRollbackFailed = 0, TotalRollbackSucceeded = 0,
+                    Gift = new CustomerGiftSummary { RedeemedAmount = 0, AmountToGo = 0 },
+                    LoyaltyCard = new CustomerLoyaltyCardSummary { RedeemedPoints = 0, PointsToGo = 0 },
+                },
+                Orders = new CustomerOrdersSummary { TotalAmount = 0, TotalCount = 0, AverageAmount = 0, LastOrderAmount = 0 },
+            },
+            Loyalty = new CustomerLoyalty { Points = 0, ReferredCustomers = 0, Campaigns = new Dictionary<string, CustomerLoyaltyCampaign>() },
+            Referrals = new CustomerReferrals { Total = 0, Campaigns = [] },
+            SystemMetadata = new Dictionary<string, object>(),
+            CreatedAt = clock.Next(),
+            Object = "customer",
+        };
+        var entry = new CustomerEntry(WithProfile(blank, profile, mergeObjects: false, updatedAt: null));
+        _byId.Add(entry.Id, entry);
+        if (sourceId is not null) _bySourceId[sourceId] = entry;
+        Record(entry, "customer.created", groupId);
+        return entry.Customer;
+    }
+
+    private Customer Change(CustomerEntry entry, JObject profile, bool mergeObjects, string groupId)
+    {
+        entry.Customer = WithProfile(entry.Customer, profile, mergeObjects, clock.Next());
+        Record(entry, "customer.updated", groupId);
+        return entry.Customer;
+    }
+
+    /// <summary>A new customer object: <paramref name="current"/> with the profile members present in the request.</summary>
+    private static Customer WithProfile(Customer current, JObject profile, bool mergeObjects, DateTimeOffset? updatedAt)
+    {
+        var json = JObject.FromObject(current, SandboxJson.Serializer);
+        foreach (var member in profile.Properties())
+        {
+            if (!ProfileMembers.Contains(member.Name)) continue;
+            if (mergeObjects && member.Value is JObject incoming && json[member.Name] is JObject existing)
+                existing.Merge(incoming, MergeKeys);
+            else
+                json[member.Name] = member.Value.DeepClone();
+        }
+        if (updatedAt is { } stamp) json["updated_at"] = stamp;
+        return json.ToObject<Customer>(SandboxJson.Serializer)!;
+    }
+
+    private void Record(CustomerEntry entry, string type, string groupId) =>
+        entry.Events.Add(new CustomerActivity
+        {
+            Id = RequestIds.New("evcus_"),
+            Type = type,
+            CreatedAt = clock.Next(),
+            GroupId = groupId,
+            Data = new CustomerActivityData
+            {
+                Data = new JObject { ["customer"] = JObject.FromObject(entry.Customer, SandboxJson.Serializer) },
+                EventSource = new EventSource
+                {
+                    Channel = "API",
+                    ApiKey = new EventSourceApiKey { Name = "sandbox", AppId = applicationId },
+                },
+            },
+        });
+}

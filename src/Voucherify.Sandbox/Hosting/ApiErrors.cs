@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Http;
+
+namespace Voucherify.Sandbox.Hosting;
+
+/// <summary>The error bodies the service sends, built from the generated error DTOs.</summary>
+internal static class ApiErrors
+{
+    /// <summary>The bulk endpoints' limit: 10 MB, the number the service's 413 message quotes.</summary>
+    public const long MaxBulkRequestBytes = 10 * 1024 * 1024;
+
+    public static Task NotFoundAsync(HttpContext context, string resourceType, string resourceId) =>
+        SandboxJson.WriteAsync(context, StatusCodes.Status404NotFound, new ErrorResponse
+        {
+            Code = 404,
+            Key = "not_found",
+            Message = "Resource not found",
+            Details = $"Cannot find {resourceType} with id {resourceId}",
+            RequestId = RequestIds.Of(context),
+            ResourceId = resourceId,
+            ResourceType = resourceType,
+        });
+
+    public static Task BadRequestAsync(HttpContext context, string key, string details) =>
+        SandboxJson.WriteAsync(context, StatusCodes.Status400BadRequest, new ErrorResponse
+        {
+            Code = 400,
+            Key = key,
+            Message = key == "invalid_query_params" ? "Invalid query params" : "Invalid payload",
+            Details = details,
+            RequestId = RequestIds.Of(context),
+        });
+
+    public static Task UnauthorizedAsync(HttpContext context) =>
+        SandboxJson.WriteAsync(context, StatusCodes.Status401Unauthorized, new ErrorResponse
+        {
+            Code = 401,
+            Key = "unauthorized",
+            Message = "Unauthorized",
+            Details = "The X-App-Id and X-App-Token headers do not name a valid API key pair of this project.",
+            RequestId = RequestIds.Of(context),
+        });
+
+    public static Task PayloadTooLargeAsync(HttpContext context) =>
+        SandboxJson.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, new PayloadTooLargeError
+        {
+            StatusCode = 413,
+            Error = "Request Entity Too Large",
+            Message = $"Payload content length greater than maximum allowed: {MaxBulkRequestBytes}",
+        });
+
+    public static Task TooManyRequestsAsync(HttpContext context) =>
+        SandboxJson.WriteAsync(context, StatusCodes.Status429TooManyRequests, new RateLimitError
+        {
+            Code = 429,
+            Message = "Too many requests hit the API too quickly.",
+        });
+}

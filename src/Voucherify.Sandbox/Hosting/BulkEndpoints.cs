@@ -1,0 +1,111 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.WebUtilities;
+using Microsoft.Net.Http.Headers;
+using Newtonsoft.Json.Linq;
+using Voucherify.Sandbox.Csv;
+using Voucherify.Sandbox.Customers;
+using Voucherify.Sandbox.Jobs;
+
+namespace Voucherify.Sandbox.Hosting;
+
+/// <summary>The three operations that start async actions: CSV import, bulk update and bulk metadata update.</summary>
+internal static class BulkEndpoints
+{
+    public static void Map(IEndpointRouteBuilder routes, CustomerStore store, AsyncActionQueue jobs)
+    {
+        routes.MapPost("/v1/customers/importCSV", context => ImportCsvAsync(context, store, jobs));
+        routes.MapPost("/v1/customers/bulk/async", context => BulkUpdateAsync(context, store, jobs));
+        routes.MapPost("/v1/customers/metadata/async", context => MetadataUpdateAsync(context, store, jobs));
+    }
+
+    private static async Task ImportCsvAsync(HttpContext context, CustomerStore store, AsyncActionQueue jobs)
+    {
+        var boundary = MediaTypeHeaderValue.TryParse(context.Request.ContentType, out var type) && type.MediaType.Equals("multipart/form-data", StringComparison.OrdinalIgnoreCase)
+            ? HeaderUtilities.RemoveQuotes(type.Boundary).Value
+            : null;
+        if (string.IsNullOrEmpty(boundary))
+        {
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", "Send the file as multipart/form-data in a part named 'file'.");
+            return;
+        }
+
+        // The file is parsed as it streams in; only the parsed rows are kept.
+        var reader = new MultipartReader(boundary, context.Request.Body);
+        List<CustomerCsvRow>? rows = null;
+        string? fatal = null;
+        while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
+        {
+            if (rows is not null || fatal is not null || !IsFilePart(section)) continue;
+            using var text = new StreamReader(section.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+            try { rows = await CustomerCsv.ReadAsync(text, context.RequestAborted); }
+            catch (FormatException e) { fatal = e.Message; }
+        }
+        if (rows is null && fatal is null)
+        {
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", "The multipart body has no part named 'file'.");
+            return;
+        }
+        // A file that cannot be read at all still starts a job, which then fails: that is when the service reports it.
+        var id = jobs.Enqueue(new CsvImportWork(store, rows ?? [], fatal, RequestIds.Of(context)), RequestIds.Of(context));
+        await SandboxJson.WriteAsync(context, StatusCodes.Status202Accepted, new AsyncActionStarted { AsyncActionId = id });
+    }
+
+    private static async Task BulkUpdateAsync(HttpContext context, CustomerStore store, AsyncActionQueue jobs)
+    {
+        if (await ReadBulkBodyAsync(context) is not { } body) return;
+        if (body is not JArray items || items.Any(item => item is not JObject))
+        {
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body must be a JSON array of customers.");
+            return;
+        }
+        var id = jobs.Enqueue(new BulkUpdateWork(store, items, RequestIds.Of(context)), RequestIds.Of(context));
+        await SandboxJson.WriteAsync(context, StatusCodes.Status202Accepted, new AsyncActionStarted { AsyncActionId = id });
+    }
+
+    private static async Task MetadataUpdateAsync(HttpContext context, CustomerStore store, AsyncActionQueue jobs)
+    {
+        if (await ReadBulkBodyAsync(context) is not { } body) return;
+        var request = body is JObject ? SandboxJson.TryConvert<CustomersMetadataUpdateInBulkRequestBody>(body, out _) : null;
+        if (request?.SourceIds is null || body["metadata"] is not JObject metadata)
+        {
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body must be an object with source_ids (an array of strings) and metadata (an object).");
+            return;
+        }
+        var id = jobs.Enqueue(new MetadataUpdateWork(store, request.SourceIds.ToList(), metadata, RequestIds.Of(context)), RequestIds.Of(context));
+        await SandboxJson.WriteAsync(context, StatusCodes.Status202Accepted, new AsyncActionStarted { AsyncActionId = id });
+    }
+
+    /// <summary>
+    /// Reads a bulk body within the service's 10 MB limit. Writes the 413 (by the declared length, or while reading a
+    /// body without one) or the 400 for malformed JSON, and returns null then.
+    /// </summary>
+    private static async Task<JToken?> ReadBulkBodyAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > ApiErrors.MaxBulkRequestBytes)
+        {
+            await ApiErrors.PayloadTooLargeAsync(context);
+            return null;
+        }
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+            limit.MaxRequestBodySize = ApiErrors.MaxBulkRequestBytes;
+        JToken? body;
+        try
+        {
+            body = await SandboxJson.ReadBodyAsync(context.Request.Body, context.RequestAborted);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            await ApiErrors.PayloadTooLargeAsync(context);
+            return null;
+        }
+        if (body is null) await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body is not valid JSON.");
+        return body;
+    }
+
+    private static bool IsFilePart(MultipartSection section) =>
+        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
+        && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("file", StringComparison.Ordinal);
+}

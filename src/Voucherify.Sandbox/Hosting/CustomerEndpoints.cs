@@ -1,0 +1,104 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Newtonsoft.Json.Linq;
+using Voucherify.Sandbox.Customers;
+
+namespace Voucherify.Sandbox.Hosting;
+
+/// <summary>Create (upsert), get, update, delete, permanently delete and list customers.</summary>
+internal static class CustomerEndpoints
+{
+    public static void Map(IEndpointRouteBuilder routes, CustomerStore store)
+    {
+        routes.MapGet("/v1/customers", context => ListAsync(context, store));
+        routes.MapPost("/v1/customers", context => CreateAsync(context, store));
+        routes.MapGet("/v1/customers/{customerId}", context => GetAsync(context, store));
+        routes.MapPut("/v1/customers/{customerId}", context => UpdateAsync(context, store));
+        routes.MapDelete("/v1/customers/{customerId}", context => DeleteAsync(context, store));
+        routes.MapPost("/v1/customers/{customerId}/permanent-deletion", context => DeletePermanentlyAsync(context, store));
+    }
+
+    /// <summary>The <c>{customerId}</c> path segment: a <c>cust_…</c> id or a source_id.</summary>
+    public static string CustomerId(HttpContext context) => (string)context.Request.RouteValues["customerId"]!;
+
+    private static async Task CreateAsync(HttpContext context, CustomerStore store)
+    {
+        if (await ReadObjectAsync<CustomersCreateRequestBody>(context) is not { } read) return;
+        var (body, create) = read;
+        // The id wins when both are sent, as the service documents.
+        var id = NullIfEmpty(create.Id);
+        var customer = store.Upsert(id, id is null ? NullIfEmpty(create.SourceId) : null, body, mergeObjects: false, RequestIds.Of(context));
+        if (customer is null) await ApiErrors.NotFoundAsync(context, "customer", id!);
+        else await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
+    }
+
+    private static async Task GetAsync(HttpContext context, CustomerStore store)
+    {
+        var id = CustomerId(context);
+        if (store.Get(id) is { } customer) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
+        else await ApiErrors.NotFoundAsync(context, "customer", id);
+    }
+
+    private static async Task UpdateAsync(HttpContext context, CustomerStore store)
+    {
+        if (await ReadObjectAsync<CustomersUpdateRequestBody>(context) is not { } read) return;
+        var id = CustomerId(context);
+        if (store.Update(id, read.Body, RequestIds.Of(context)) is { } customer) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
+        else await ApiErrors.NotFoundAsync(context, "customer", id);
+    }
+
+    private static async Task DeleteAsync(HttpContext context, CustomerStore store)
+    {
+        var id = CustomerId(context);
+        if (store.Delete(id, RequestIds.Of(context))) context.Response.StatusCode = StatusCodes.Status204NoContent;
+        else await ApiErrors.NotFoundAsync(context, "customer", id);
+    }
+
+    private static async Task DeletePermanentlyAsync(HttpContext context, CustomerStore store)
+    {
+        var id = CustomerId(context);
+        if (store.DeletePermanently(id) is { } deletion) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, deletion);
+        else await ApiErrors.NotFoundAsync(context, "customer", id);
+    }
+
+    private static async Task ListAsync(HttpContext context, CustomerStore store)
+    {
+        var query = CustomerListQuery.Parse(context.Request.Query, out var problem);
+        if (query is null)
+        {
+            await ApiErrors.BadRequestAsync(context, "invalid_query_params", problem!);
+            return;
+        }
+        var (page, total, hasMore) = query.Apply(store.LiveCustomers());
+        await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomersListResponseBody
+        {
+            Object = "list",
+            DataRef = "customers",
+            Customers = page.ToList(),
+            Total = total,
+            HasMore = hasMore,
+        });
+    }
+
+    /// <summary>
+    /// Reads a JSON object body and checks it against the request DTO; on failure writes the 400 and returns null.
+    /// The raw object is what the store applies, so that only the members actually sent change anything.
+    /// </summary>
+    private static async Task<(JObject Body, T Typed)?> ReadObjectAsync<T>(HttpContext context) where T : class
+    {
+        if (await SandboxJson.ReadBodyAsync(context.Request.Body, context.RequestAborted) is not JObject body)
+        {
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body must be a JSON object.");
+            return null;
+        }
+        if (SandboxJson.TryConvert<T>(body, out var problem) is not { } typed)
+        {
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", problem!);
+            return null;
+        }
+        return (body, typed);
+    }
+
+    private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;
+}

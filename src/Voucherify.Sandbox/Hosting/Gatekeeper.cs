@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.AspNetCore.Http;
+
+namespace Voucherify.Sandbox.Hosting;
+
+/// <summary>
+/// What every request passes before reaching an endpoint: the simulated latency, the API key check (401) and, when
+/// configured, the rate limit (429 with <c>Retry-After</c> and the <c>X-Rate-Limit-*</c> headers).
+/// </summary>
+internal sealed class Gatekeeper(VoucherifySandboxOptions options)
+{
+    private readonly byte[] _applicationId = Encoding.UTF8.GetBytes(options.ApplicationId);
+    private readonly byte[] _secretKey = Encoding.UTF8.GetBytes(options.SecretKey);
+    private readonly FixedWindowRateLimit? _rateLimit = options.RateLimit is null ? null : new FixedWindowRateLimit(options.RateLimit);
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (options.Latency > TimeSpan.Zero) await Task.Delay(options.Latency, context.RequestAborted);
+
+        if (!Matches(context.Request.Headers["X-App-Id"], _applicationId) || !Matches(context.Request.Headers["X-App-Token"], _secretKey))
+        {
+            await ApiErrors.UnauthorizedAsync(context);
+            return;
+        }
+
+        if (_rateLimit is not null)
+        {
+            var now = DateTimeOffset.UtcNow;
+            var allowed = _rateLimit.TryAcquire(now, out var remaining, out var windowEnd);
+            var headers = context.Response.Headers;
+            headers["X-Rate-Limit-Limit"] = _rateLimit.Limit.ToString(CultureInfo.InvariantCulture);
+            headers["X-Rate-Limit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+            if (!allowed)
+            {
+                var seconds = Math.Max(1, (int)Math.Ceiling((windowEnd - now).TotalSeconds));
+                headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                headers["X-Rate-Limit-Retry"] = windowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+                headers["X-Rate-Limit-Type"] = "api_calls";
+                await ApiErrors.TooManyRequestsAsync(context);
+                return;
+            }
+        }
+
+        await next(context);
+    }
+
+    // Constant-time, so the sandbox does not teach a habit the real service would punish.
+    private static bool Matches(string? presented, byte[] expected) =>
+        presented is not null && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(presented), expected);
+}

@@ -1,0 +1,40 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Voucherify.Sandbox.Customers;
+using Voucherify.Sandbox.Jobs;
+
+namespace Voucherify.Sandbox.Hosting;
+
+/// <summary>Builds the Kestrel application: loopback only, the gatekeeper in front, the 13 endpoints behind it.</summary>
+internal static class SandboxApp
+{
+    public static WebApplication Build(VoucherifySandboxOptions options, CustomerStore store, AsyncActionQueue jobs)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, options.Port);
+            // The bulk endpoints enforce the service's 10 MB themselves; imports have no documented limit.
+            kestrel.Limits.MaxRequestBodySize = null;
+            kestrel.AddServerHeader = false;
+        });
+
+        var app = builder.Build();
+        var gatekeeper = new Gatekeeper(options);
+        app.Use(gatekeeper.InvokeAsync);
+        CustomerEndpoints.Map(app, store);
+        CustomerHistoryEndpoints.Map(app, store);
+        BulkEndpoints.Map(app, store, jobs);
+        AsyncActionEndpoints.Map(app, jobs);
+        app.MapFallback(context => ApiErrors.NotFoundAsync(context, "endpoint", $"{context.Request.Method} {context.Request.Path}"));
+        return app;
+    }
+}

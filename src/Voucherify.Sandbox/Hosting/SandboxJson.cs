@@ -1,0 +1,67 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Voucherify.Sandbox.Hosting;
+
+/// <summary>
+/// Newtonsoft.Json over the client's generated DTOs, so the sandbox writes exactly the member names and shapes the
+/// client reads (one contract, not a second hand-typed copy).
+/// </summary>
+internal static class SandboxJson
+{
+    public static JsonSerializer Serializer { get; } = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        // Request bodies keep strings as strings (metadata values that look like dates stay text).
+        DateParseHandling = DateParseHandling.None,
+        MetadataPropertyHandling = MetadataPropertyHandling.Ignore,
+        TypeNameHandling = TypeNameHandling.None,
+        // All sandbox timestamps are UTC; microseconds keep the created_at cursor unambiguous.
+        DateFormatString = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'",
+        MaxDepth = 64,
+    });
+
+    public static async Task WriteAsync(HttpContext context, int statusCode, object body)
+    {
+        context.Response.StatusCode = statusCode;
+        context.Response.ContentType = "application/json; charset=utf-8";
+        var builder = new StringBuilder(256);
+        using (var writer = new StringWriter(builder))
+            Serializer.Serialize(writer, body);
+        await context.Response.WriteAsync(builder.ToString(), context.RequestAborted);
+    }
+
+    /// <summary>Reads a JSON body; null when it is not valid JSON.</summary>
+    public static async Task<JToken?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        var text = await reader.ReadToEndAsync(cancellationToken);
+        try
+        {
+            using var json = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
+            var token = await JToken.ReadFromAsync(json, cancellationToken);
+            // Trailing garbage after the first value makes the body invalid, as it would be for the service.
+            return await json.ReadAsync(cancellationToken) ? null : token;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Converts a JSON fragment into a generated DTO; null with a reason when its members have the wrong types.</summary>
+    public static T? TryConvert<T>(JToken token, out string? problem) where T : class
+    {
+        try
+        {
+            problem = null;
+            return token.ToObject<T>(Serializer);
+        }
+        catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidCastException)
+        {
+            problem = e.Message;
+            return null;
+        }
+    }
+}

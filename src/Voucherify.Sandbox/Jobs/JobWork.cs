@@ -1,0 +1,18 @@
+namespace Voucherify.Sandbox.Jobs;
+
+/// <summary>What an async action does: a number of items processed one by one, then a result in the type's shape.</summary>
+internal abstract class JobWork
+{
+    /// <summary>The async action's <c>type</c>, e.g. <c>CUSTOMERS.IMPORT_CSV</c>.</summary>
+    public abstract string Type { get; }
+
+    public abstract int Count { get; }
+
+    /// <summary>When set, the job fails as soon as it starts, without processing anything.</summary>
+    public virtual string? FatalProblem => null;
+
+    public abstract void Process(int index);
+
+    /// <summary>The result object (a generated result DTO) as it stands.</summary>
+    public abstract object Result();
+}

@@ -1,0 +1,88 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Voucherify.Sandbox.Customers;
+using Voucherify.Sandbox.Hosting;
+using Voucherify.Sandbox.Jobs;
+
+namespace Voucherify.Sandbox;
+
+/// <summary>
+/// A local, in-memory stand-in for the Voucherify Customers API: a real HTTP server on a loopback port that answers the
+/// same 13 endpoints with the same status codes and JSON as the service. Start one per test (or per test class), point
+/// a <see cref="VoucherifyClient"/> at it with <see cref="CreateClient"/>, and dispose it to stop it.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var sandbox = await VoucherifySandbox.StartAsync();
+/// using var client = sandbox.CreateClient();
+/// var customer = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+/// </code>
+/// </example>
+public sealed class VoucherifySandbox : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly AsyncActionQueue _jobs;
+    private readonly VoucherifySandboxOptions _options;
+    private int _disposed;
+
+    private VoucherifySandbox(WebApplication app, AsyncActionQueue jobs, VoucherifySandboxOptions options, Uri baseUri)
+    {
+        _app = app;
+        _jobs = jobs;
+        _options = options;
+        BaseUri = baseUri;
+    }
+
+    /// <summary>The sandbox's root address, e.g. <c>http://127.0.0.1:5089/</c>; requests go to <c>{BaseUri}v1/…</c>.</summary>
+    public Uri BaseUri { get; }
+
+    /// <summary>Starts a sandbox with empty state and returns once it accepts requests.</summary>
+    /// <param name="options">Credentials, port, job timing and simulated faults; defaults when null.</param>
+    /// <param name="cancellationToken">Abandons the start.</param>
+    /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="IOException">The requested port is in use.</exception>
+    public static async Task<VoucherifySandbox> StartAsync(VoucherifySandboxOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        options ??= new VoucherifySandboxOptions();
+        options.Validate();
+        var clock = new SandboxClock();
+        var store = new CustomerStore(clock, options.ApplicationId);
+        var jobs = new AsyncActionQueue(clock, options.JobQueueDelay, options.JobDuration);
+        var app = SandboxApp.Build(options, store, jobs);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            await jobs.DisposeAsync();
+            throw;
+        }
+        var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new VoucherifySandbox(app, jobs, options, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Client options that reach this sandbox with the credentials it accepts.</summary>
+    public VoucherifyClientOptions CreateClientOptions() => new()
+    {
+        ApplicationId = _options.ApplicationId,
+        SecretKey = _options.SecretKey,
+        BaseUri = BaseUri,
+    };
+
+    /// <summary>A new client for this sandbox. The caller disposes it (before or after the sandbox, either works).</summary>
+    public VoucherifyClient CreateClient() => new(CreateClientOptions());
+
+    /// <summary>Stops the server and the job queue and discards all state.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0) return;
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        await _jobs.DisposeAsync();
+    }
+}

@@ -1,0 +1,46 @@
+namespace Voucherify.Sandbox;
+
+/// <summary>
+/// How a <see cref="VoucherifySandbox"/> behaves: the credentials it accepts, its port, how long its async jobs take,
+/// and the faults it can simulate. Every member has a default, so <c>new VoucherifySandboxOptions()</c> just works.
+/// </summary>
+public sealed class VoucherifySandboxOptions
+{
+    /// <summary>The application id the sandbox accepts in <c>X-App-Id</c>. Default <c>sandbox-app-id</c>.</summary>
+    public string ApplicationId { get; set; } = "sandbox-app-id";
+
+    /// <summary>The secret key the sandbox accepts in <c>X-App-Token</c>. Default <c>sandbox-secret-key</c>.</summary>
+    public string SecretKey { get; set; } = "sandbox-secret-key";
+
+    /// <summary>The loopback port to listen on; 0 (the default) picks a free one.</summary>
+    public int Port { get; set; }
+
+    /// <summary>
+    /// How long a new async action stays <c>ENQUEUED</c> before the sandbox starts it (jobs also wait for the jobs queued
+    /// before them, one at a time, as on the real service). Default 200 ms.
+    /// </summary>
+    public TimeSpan JobQueueDelay { get; set; } = TimeSpan.FromMilliseconds(200);
+
+    /// <summary>
+    /// How long an async action stays <c>IN_PROGRESS</c>, its work spread evenly over that time so that <c>progress</c>
+    /// climbs from 0 to 100. Default 1 s. <see cref="TimeSpan.Zero"/> finishes a job as soon as it starts.
+    /// </summary>
+    public TimeSpan JobDuration { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>A delay added before every response, to simulate a distant server. Default none.</summary>
+    public TimeSpan Latency { get; set; } = TimeSpan.Zero;
+
+    /// <summary>When set, the sandbox answers 429 once a client exceeds this limit. Default null (no limit).</summary>
+    public SandboxRateLimitOptions? RateLimit { get; set; }
+
+    internal void Validate()
+    {
+        if (string.IsNullOrWhiteSpace(ApplicationId)) throw new ArgumentException("The sandbox needs an application id.", nameof(ApplicationId));
+        if (string.IsNullOrWhiteSpace(SecretKey)) throw new ArgumentException("The sandbox needs a secret key.", nameof(SecretKey));
+        if (Port is < 0 or > 65535) throw new ArgumentOutOfRangeException(nameof(Port), Port, "The port must be 0 (any free port) to 65535.");
+        if (JobQueueDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobQueueDelay), JobQueueDelay, "The queue delay must not be negative.");
+        if (JobDuration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobDuration), JobDuration, "The job duration must not be negative.");
+        if (Latency < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), Latency, "The latency must not be negative.");
+        RateLimit?.Validate();
+    }
+}
