@@ -20,15 +20,11 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
-using var stop = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) => { e.Cancel = true; stop.Cancel(); };
-AppDomain.CurrentDomain.ProcessExit += (_, _) => stop.Cancel();
-
 await using var sandbox = await VoucherifySandbox.StartAsync(options);
 Console.WriteLine($"Voucherify sandbox listening on {sandbox.BaseUri}");
 Console.WriteLine($"  X-App-Id:    {options.ApplicationId}");
 Console.WriteLine("  X-App-Token: the configured secret key (default sandbox-secret-key)");
 Console.WriteLine("Press Ctrl+C to stop.");
-try { await Task.Delay(Timeout.Infinite, stop.Token); }
-catch (OperationCanceledException) { }
+// The host's console lifetime turns Ctrl+C and SIGTERM into a shutdown.
+await sandbox.WaitForShutdownAsync();
 return 0;

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Voucherify.Sandbox.Customers;
 using Voucherify.Sandbox.Hosting;
 using Voucherify.Sandbox.Jobs;
@@ -76,6 +77,9 @@ public sealed class VoucherifySandbox : IAsyncDisposable
 
     /// <summary>A new client for this sandbox. The caller disposes it (before or after the sandbox, either works).</summary>
     public VoucherifyClient CreateClient() => new(CreateClientOptions());
+
+    /// <summary>Resolves when the host is told to stop (Ctrl+C or SIGTERM when run standalone).</summary>
+    internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();
 
     /// <summary>Stops the server and the job queue and discards all state.</summary>
     public async ValueTask DisposeAsync()
