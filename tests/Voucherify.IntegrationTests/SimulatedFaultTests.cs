@@ -1,0 +1,166 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using Voucherify.IntegrationTests.Infrastructure;
+using Voucherify.Sandbox;
+
+namespace Voucherify.IntegrationTests;
+
+public sealed class SimulatedFaultTests
+{
+    private const string TooLargeMessage = "Payload content length greater than maximum allowed: 10485760";
+
+    [Fact]
+    public async Task A_wrong_secret_key_is_a_401_in_the_api_error_shape_that_never_echoes_the_key()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        var options = sandbox.CreateClientOptions();
+        options.SecretKey = "wrong-secret-123";
+        using var client = sandbox.CheckedClient(options);
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.ListCustomersAsync());
+
+        Assert.Equal((401, 401, "unauthorized"), (error.StatusCode, error.Code, error.Key));
+        Assert.StartsWith("v-", error.RequestId);
+        Assert.DoesNotContain("wrong-secret-123", error.Message);
+        Assert.DoesNotContain("wrong-secret-123", error.ResponseBody);
+    }
+
+    [Fact]
+    public async Task A_missing_customer_is_a_404_naming_the_id_and_the_resource_type()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        using var client = sandbox.CheckedClient();
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.UpdateCustomerAsync("ghost@example.com", new CustomersUpdateRequestBody { Name = "X" }));
+
+        Assert.Equal((404, "not_found", "Resource not found"), (error.StatusCode, error.Key, error.ApiMessage));
+        Assert.Equal(("ghost@example.com", "customer"), (error.ResourceId, error.ResourceType));
+        Assert.Equal("Cannot find customer with id ghost@example.com", error.Details);
+    }
+
+    [Fact]
+    public async Task A_bulk_update_over_10_MB_is_a_413_in_the_gateway_shape()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        using var client = sandbox.CheckedClient();
+        var megabyte = new string('x', 1024 * 1024);
+        var items = Enumerable.Range(0, 11).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"big-{i}", Description = megabyte });
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.UpdateCustomersInBulkAsync(items));
+
+        Assert.Equal(413, error.StatusCode);
+        Assert.Equal(TooLargeMessage, error.ApiMessage);
+        Assert.Equal(0, (await client.Customers.ListCustomersAsync()).Total);
+    }
+
+    [Fact]
+    public async Task A_metadata_update_just_over_the_limit_is_a_413_while_one_just_under_is_accepted()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        using var client = sandbox.CheckedClient();
+        static CustomersMetadataUpdateInBulkRequestBody Body(int padding) => new()
+        {
+            SourceIds = ["m-1"],
+            Metadata = new Dictionary<string, object> { ["note"] = new string('y', padding) },
+        };
+        // {"source_ids":["m-1"],"metadata":{"note":"…"}} is 45 bytes around the padding.
+        const int overhead = 45;
+
+        var accepted = await client.Customers.UpdateCustomersMetadataInBulkAsync(Body(10_485_760 - overhead));
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.UpdateCustomersMetadataInBulkAsync(Body(10_485_760 - overhead + 1)));
+
+        Assert.StartsWith("aa_", accepted.AsyncActionId);
+        Assert.Equal((413, TooLargeMessage), (error.StatusCode, error.ApiMessage));
+    }
+
+    [Fact]
+    public async Task A_streamed_bulk_body_without_a_length_is_cut_off_at_10_MB_with_a_413()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        using var http = new HttpClient(new SpecCheckingHandler(new SocketsHttpHandler())) { BaseAddress = sandbox.BaseUri };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/customers/bulk/async")
+        {
+            Content = new UnknownLengthContent("[{\"source_id\":\"s\",\"description\":\"" + new string('z', 11 * 1024 * 1024) + "\"}]"),
+        };
+        request.Headers.Add("X-App-Id", "sandbox-app-id");
+        request.Headers.Add("X-App-Token", "sandbox-secret-key");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("{\"statusCode\":413,\"error\":\"Request Entity Too Large\",\"message\":\"" + TooLargeMessage + "\"}", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Over_the_rate_limit_the_client_gets_a_429_with_retry_after_and_rate_limit_headers()
+    {
+        await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
+        {
+            RateLimit = new SandboxRateLimitOptions { PermitLimit = 2, Window = TimeSpan.FromSeconds(1) },
+        });
+        using var client = sandbox.CheckedClient();
+        await client.Customers.ListCustomersAsync();
+        await client.Customers.ListCustomersAsync();
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.ListCustomersAsync());
+
+        Assert.Equal((429, 429), (error.StatusCode, error.Code));
+        Assert.Equal("Too many requests hit the API too quickly.", error.ApiMessage);
+        Assert.Equal(["1"], error.Headers["Retry-After"]);
+        Assert.Equal(["2"], error.Headers["X-Rate-Limit-Limit"]);
+        Assert.Equal(["0"], error.Headers["X-Rate-Limit-Remaining"]);
+        Assert.Equal(["api_calls"], error.Headers["X-Rate-Limit-Type"]);
+        var retryAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(error.Headers["X-Rate-Limit-Retry"].Single()));
+        Assert.InRange(retryAt, DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(2));
+    }
+
+    [Fact]
+    public async Task Every_response_under_a_rate_limit_counts_down_the_remaining_requests()
+    {
+        await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
+        {
+            RateLimit = new SandboxRateLimitOptions { PermitLimit = 3, Window = TimeSpan.FromMinutes(1) },
+        });
+        using var http = new HttpClient(new SpecCheckingHandler(new SocketsHttpHandler())) { BaseAddress = sandbox.BaseUri };
+        http.DefaultRequestHeaders.Add("X-App-Id", "sandbox-app-id");
+        http.DefaultRequestHeaders.Add("X-App-Token", "sandbox-secret-key");
+
+        var remaining = new List<string>();
+        var statuses = new List<int>();
+        for (var i = 0; i < 4; i++)
+        {
+            using var response = await http.GetAsync("v1/customers");
+            statuses.Add((int)response.StatusCode);
+            remaining.Add(response.Headers.GetValues("X-Rate-Limit-Remaining").Single());
+        }
+
+        Assert.Equal([200, 200, 200, 429], statuses);
+        Assert.Equal(["2", "1", "0", "0"], remaining);
+    }
+
+    [Fact]
+    public async Task Latency_delays_every_response()
+    {
+        await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions { Latency = TimeSpan.FromMilliseconds(300) });
+        using var client = sandbox.CheckedClient();
+
+        var clock = Stopwatch.StartNew();
+        await client.Customers.ListCustomerSegmentsAsync("anyone");
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(290), $"answered after {clock.ElapsedMilliseconds} ms");
+    }
+
+    /// <summary>A body sent with chunked transfer encoding, as a streaming producer would send it.</summary>
+    private sealed class UnknownLengthContent(string text) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            stream.WriteAsync(Encoding.UTF8.GetBytes(text)).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
+    }
+}
