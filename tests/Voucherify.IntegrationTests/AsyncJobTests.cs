@@ -43,7 +43,7 @@ public sealed class AsyncJobTests
         await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
         {
             JobQueueDelay = TimeSpan.Zero,
-            JobDuration = TimeSpan.FromMilliseconds(400),
+            JobDuration = TimeSpan.FromSeconds(1),
         });
         using var client = sandbox.CheckedClient();
 

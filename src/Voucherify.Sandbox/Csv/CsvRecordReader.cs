@@ -9,9 +9,13 @@ namespace Voucherify.Sandbox.Csv;
 /// </summary>
 internal sealed class CsvRecordReader(TextReader reader)
 {
+    private enum State { FieldStart, Unquoted, Quoted, QuoteInQuoted }
+
     private readonly char[] _buffer = new char[16 * 1024];
     private int _position;
     private int _length;
+    // A CR ended the last record; an LF right after it belongs to that line break, even across calls.
+    private bool _skipLineFeed;
 
     /// <summary>The next record, or null at the end of the input.</summary>
     /// <exception cref="FormatException">A quoted field is never closed.</exception>
@@ -19,63 +23,63 @@ internal sealed class CsvRecordReader(TextReader reader)
     {
         var fields = new List<string>();
         var field = new StringBuilder();
-        var inQuotes = false;
-        var fieldWasQuoted = false;
+        var state = State.FieldStart;
         var sawAnything = false;
         while (true)
         {
-            var c = await ReadAsync(cancellationToken);
-            if (c < 0)
+            // Characters are handled synchronously from the buffer; only an empty buffer waits for the stream.
+            if (_position == _length)
             {
-                if (inQuotes) throw new FormatException("A quoted field is not closed before the end of the file.");
-                if (!sawAnything) return null;
-                fields.Add(field.ToString());
-                return fields;
+                _length = await reader.ReadAsync(_buffer, cancellationToken);
+                _position = 0;
+                if (_length == 0)
+                {
+                    if (state == State.Quoted) throw new FormatException("A quoted field is not closed before the end of the file.");
+                    if (!sawAnything) return null;
+                    fields.Add(field.ToString());
+                    return fields;
+                }
+            }
+            var c = _buffer[_position++];
+            if (_skipLineFeed)
+            {
+                _skipLineFeed = false;
+                if (c == '\n') continue;
             }
             sawAnything = true;
-            if (inQuotes)
+
+            switch (state)
             {
-                if (c != '"') field.Append((char)c);
-                else if (await PeekAsync(cancellationToken) == '"') field.Append((char)await ReadAsync(cancellationToken));
-                else inQuotes = false;
-                continue;
+                case State.Quoted:
+                    if (c == '"') state = State.QuoteInQuoted;
+                    else field.Append(c);
+                    continue;
+                case State.QuoteInQuoted when c == '"':
+                    field.Append('"');
+                    state = State.Quoted;
+                    continue;
+                case State.FieldStart when c == '"':
+                    state = State.Quoted;
+                    continue;
             }
+
+            // Outside quotes (including right after a closing quote).
             switch (c)
             {
-                case '"' when field.Length == 0 && !fieldWasQuoted:
-                    inQuotes = fieldWasQuoted = true;
-                    break;
                 case ',':
                     fields.Add(field.ToString());
                     field.Clear();
-                    fieldWasQuoted = false;
+                    state = State.FieldStart;
                     break;
                 case '\r' or '\n':
-                    if (c == '\r' && await PeekAsync(cancellationToken) == '\n') await ReadAsync(cancellationToken);
+                    _skipLineFeed = c == '\r';
                     fields.Add(field.ToString());
                     return fields;
                 default:
-                    field.Append((char)c);
+                    field.Append(c);
+                    state = State.Unquoted;
                     break;
             }
         }
-    }
-
-    private async ValueTask<int> ReadAsync(CancellationToken cancellationToken)
-    {
-        var c = await PeekAsync(cancellationToken);
-        if (c >= 0) _position++;
-        return c;
-    }
-
-    private async ValueTask<int> PeekAsync(CancellationToken cancellationToken)
-    {
-        if (_position == _length)
-        {
-            _length = await reader.ReadAsync(_buffer, cancellationToken);
-            _position = 0;
-            if (_length == 0) return -1;
-        }
-        return _buffer[_position];
     }
 }

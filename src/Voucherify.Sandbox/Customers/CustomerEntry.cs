@@ -1,9 +1,17 @@
+using Newtonsoft.Json.Linq;
+
 namespace Voucherify.Sandbox.Customers;
 
-/// <summary>A stored customer with its event history. The <see cref="Customer"/> instance is replaced, never mutated.</summary>
-internal sealed class CustomerEntry(Customer customer)
+/// <summary>
+/// A stored customer with its event history. The customer is kept twice, as the DTO (for filtering and answering) and
+/// as its JSON (so that a change is one merge, not a serialisation round trip); both are replaced together, never
+/// mutated.
+/// </summary>
+internal sealed class CustomerEntry(Customer customer, JObject json)
 {
-    public Customer Customer { get; set; } = customer;
+    public Customer Customer { get; private set; } = customer;
+
+    public JObject Json { get; private set; } = json;
 
     public string Id => Customer.Id!;
 
@@ -12,4 +20,10 @@ internal sealed class CustomerEntry(Customer customer)
 
     /// <summary>Oldest first.</summary>
     public List<CustomerActivity> Events { get; } = [];
+
+    public void Replace(Customer customer, JObject json)
+    {
+        Customer = customer;
+        Json = json;
+    }
 }

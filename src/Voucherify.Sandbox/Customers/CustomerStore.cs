@@ -134,46 +134,30 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
 
     private Customer Create(string? sourceId, JObject profile, string groupId)
     {
-        var blank = new Customer
-        {
-            Id = RequestIds.New("cust_"),
-            SourceId = sourceId,
-            Metadata = new Dictionary<string, object>(),
-            Summary = new CustomerSummary
-            {
-                Redemptions = new CustomerRedemptionsSummary
-                {
-                    TotalRedeemed = 0, TotalFailed = 0, TotalSucceeded = 0,
-                    TotalRolledBack = 0, TotalRollbackFailed = 0, TotalRollbackSucceeded = 0,
-                    Gift = new CustomerGiftSummary { RedeemedAmount = 0, AmountToGo = 0 },
-                    LoyaltyCard = new CustomerLoyaltyCardSummary { RedeemedPoints = 0, PointsToGo = 0 },
-                },
-                Orders = new CustomerOrdersSummary { TotalAmount = 0, TotalCount = 0, AverageAmount = 0, LastOrderAmount = 0 },
-            },
-            Loyalty = new CustomerLoyalty { Points = 0, ReferredCustomers = 0, Campaigns = new Dictionary<string, CustomerLoyaltyCampaign>() },
-            Referrals = new CustomerReferrals { Total = 0, Campaigns = [] },
-            SystemMetadata = new Dictionary<string, object>(),
-            CreatedAt = clock.Next(),
-            Object = "customer",
-        };
-        var entry = new CustomerEntry(WithProfile(blank, profile, mergeObjects: false, updatedAt: null));
+        var json = (JObject)BlankCustomer.DeepClone();
+        json["id"] = RequestIds.New("cust_");
+        if (sourceId is not null) json["source_id"] = sourceId;
+        json["created_at"] = clock.Next();
+        var (customer, applied) = WithProfile(json, profile, mergeObjects: false, updatedAt: null);
+        var entry = new CustomerEntry(customer, applied);
         _byId.Add(entry.Id, entry);
         if (sourceId is not null) _bySourceId[sourceId] = entry;
         Record(entry, "customer.created", groupId);
-        return entry.Customer;
+        return customer;
     }
 
     private Customer Change(CustomerEntry entry, JObject profile, bool mergeObjects, string groupId)
     {
-        entry.Customer = WithProfile(entry.Customer, profile, mergeObjects, clock.Next());
+        var (customer, json) = WithProfile(entry.Json, profile, mergeObjects, clock.Next());
+        entry.Replace(customer, json);
         Record(entry, "customer.updated", groupId);
-        return entry.Customer;
+        return customer;
     }
 
-    /// <summary>A new customer object: <paramref name="current"/> with the profile members present in the request.</summary>
-    private static Customer WithProfile(Customer current, JObject profile, bool mergeObjects, DateTimeOffset? updatedAt)
+    /// <summary>A new customer: a copy of <paramref name="current"/> with the profile members present in the request.</summary>
+    private static (Customer Customer, JObject Json) WithProfile(JObject current, JObject profile, bool mergeObjects, DateTimeOffset? updatedAt)
     {
-        var json = JObject.FromObject(current, SandboxJson.Serializer);
+        var json = (JObject)current.DeepClone();
         foreach (var member in profile.Properties())
         {
             if (!ProfileMembers.Contains(member.Name)) continue;
@@ -183,8 +167,29 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
                 json[member.Name] = member.Value.DeepClone();
         }
         if (updatedAt is { } stamp) json["updated_at"] = stamp;
-        return json.ToObject<Customer>(SandboxJson.Serializer)!;
+        return (json.ToObject<Customer>(SandboxJson.Serializer)!, json);
     }
+
+    /// <summary>What a new customer starts as: no orders, redemptions, loyalty or referrals yet.</summary>
+    private static readonly JObject BlankCustomer = JObject.FromObject(new Customer
+    {
+        Metadata = new Dictionary<string, object>(),
+        Summary = new CustomerSummary
+        {
+            Redemptions = new CustomerRedemptionsSummary
+            {
+                TotalRedeemed = 0, TotalFailed = 0, TotalSucceeded = 0,
+                TotalRolledBack = 0, TotalRollbackFailed = 0, TotalRollbackSucceeded = 0,
+                Gift = new CustomerGiftSummary { RedeemedAmount = 0, AmountToGo = 0 },
+                LoyaltyCard = new CustomerLoyaltyCardSummary { RedeemedPoints = 0, PointsToGo = 0 },
+            },
+            Orders = new CustomerOrdersSummary { TotalAmount = 0, TotalCount = 0, AverageAmount = 0, LastOrderAmount = 0 },
+        },
+        Loyalty = new CustomerLoyalty { Points = 0, ReferredCustomers = 0, Campaigns = new Dictionary<string, CustomerLoyaltyCampaign>() },
+        Referrals = new CustomerReferrals { Total = 0, Campaigns = [] },
+        SystemMetadata = new Dictionary<string, object>(),
+        Object = "customer",
+    }, SandboxJson.Serializer);
 
     private void Record(CustomerEntry entry, string type, string groupId) =>
         entry.Events.Add(new CustomerActivity
@@ -195,7 +200,8 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
             GroupId = groupId,
             Data = new CustomerActivityData
             {
-                Data = new JObject { ["customer"] = JObject.FromObject(entry.Customer, SandboxJson.Serializer) },
+                // The entry's JSON is never mutated, so the event can share it instead of serialising the customer again.
+                Data = new JObject { ["customer"] = entry.Json },
                 EventSource = new EventSource
                 {
                     Channel = "API",
