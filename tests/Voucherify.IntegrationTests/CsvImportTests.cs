@@ -30,6 +30,22 @@ public sealed class CsvImportTests
     }
 
     [Fact]
+    public async Task A_quoted_field_longer_than_the_read_buffer_survives_intact()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        using var client = sandbox.CheckedClient();
+        // Quotes, CRLFs and commas at every offset, so some fall on the reader's buffer boundaries.
+        var description = string.Concat(Enumerable.Range(0, 5000).Select(i => $"{i}:\"q\",\r\n"));
+        var csv = "Source_id,Description\r\nlong-1,\"" + description.Replace("\"", "\"\"") + "\"\r\nlong-2,after\r\n";
+
+        var job = await ImportAsync(client, csv);
+
+        Assert.Equal(2, job.GetImportCsvResult()!.DoneCount);
+        Assert.Equal(description, (await client.Customers.GetCustomerAsync("long-1")).Description);
+        Assert.Equal("after", (await client.Customers.GetCustomerAsync("long-2")).Description);
+    }
+
+    [Fact]
     public async Task Every_documented_column_maps_to_its_member_and_other_columns_become_metadata()
     {
         await using var sandbox = await Sandboxes.StartAsync();
