@@ -20,11 +20,30 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
         MergeNullValueHandling = MergeNullValueHandling.Merge,
     };
 
+    /// <summary>What a new customer starts as: no orders, redemptions, loyalty or referrals yet.</summary>
+    private static readonly JObject BlankCustomer = JObject.FromObject(new Customer
+    {
+        Metadata = new Dictionary<string, object>(),
+        Summary = new CustomerSummary
+        {
+            Redemptions = new CustomerRedemptionsSummary
+            {
+                TotalRedeemed = 0, TotalFailed = 0, TotalSucceeded = 0,
+                TotalRolledBack = 0, TotalRollbackFailed = 0, TotalRollbackSucceeded = 0,
+                Gift = new CustomerGiftSummary { RedeemedAmount = 0, AmountToGo = 0 },
+                LoyaltyCard = new CustomerLoyaltyCardSummary { RedeemedPoints = 0, PointsToGo = 0 },
+            },
+            Orders = new CustomerOrdersSummary { TotalAmount = 0, TotalCount = 0, AverageAmount = 0, LastOrderAmount = 0 },
+        },
+        Loyalty = new CustomerLoyalty { Points = 0, ReferredCustomers = 0, Campaigns = new Dictionary<string, CustomerLoyaltyCampaign>() },
+        Referrals = new CustomerReferrals { Total = 0, Campaigns = [] },
+        SystemMetadata = new Dictionary<string, object>(),
+        Object = "customer",
+    }, SandboxJson.Serializer);
+
     private readonly object _gate = new();
     private readonly Dictionary<string, CustomerEntry> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CustomerEntry> _bySourceId = new(StringComparer.Ordinal);
-
-    public DateTimeOffset Now() => clock.Next();
 
     /// <summary>
     /// Creates a customer, or changes the one <paramref name="id"/> (preferred) or <paramref name="sourceId"/> names.
@@ -169,27 +188,6 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
         if (updatedAt is { } stamp) json["updated_at"] = stamp;
         return (json.ToObject<Customer>(SandboxJson.Serializer)!, json);
     }
-
-    /// <summary>What a new customer starts as: no orders, redemptions, loyalty or referrals yet.</summary>
-    private static readonly JObject BlankCustomer = JObject.FromObject(new Customer
-    {
-        Metadata = new Dictionary<string, object>(),
-        Summary = new CustomerSummary
-        {
-            Redemptions = new CustomerRedemptionsSummary
-            {
-                TotalRedeemed = 0, TotalFailed = 0, TotalSucceeded = 0,
-                TotalRolledBack = 0, TotalRollbackFailed = 0, TotalRollbackSucceeded = 0,
-                Gift = new CustomerGiftSummary { RedeemedAmount = 0, AmountToGo = 0 },
-                LoyaltyCard = new CustomerLoyaltyCardSummary { RedeemedPoints = 0, PointsToGo = 0 },
-            },
-            Orders = new CustomerOrdersSummary { TotalAmount = 0, TotalCount = 0, AverageAmount = 0, LastOrderAmount = 0 },
-        },
-        Loyalty = new CustomerLoyalty { Points = 0, ReferredCustomers = 0, Campaigns = new Dictionary<string, CustomerLoyaltyCampaign>() },
-        Referrals = new CustomerReferrals { Total = 0, Campaigns = [] },
-        SystemMetadata = new Dictionary<string, object>(),
-        Object = "customer",
-    }, SandboxJson.Serializer);
 
     private void Record(CustomerEntry entry, string type, string groupId) =>
         entry.Events.Add(new CustomerActivity
