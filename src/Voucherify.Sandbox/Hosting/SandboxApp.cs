@@ -18,6 +18,9 @@ internal static class SandboxApp
             ApplicationName = typeof(SandboxApp).Assembly.GetName().Name,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        // Nothing from the host application's appsettings.json or environment (a Kestrel endpoint, a log level)
+        // may reach the sandbox: it is configured by its options alone.
+        builder.Configuration.Sources.Clear();
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
