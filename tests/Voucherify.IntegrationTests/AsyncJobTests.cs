@@ -10,8 +10,9 @@ public sealed class AsyncJobTests
     {
         await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
         {
-            JobQueueDelay = TimeSpan.FromMilliseconds(300),
-            JobDuration = TimeSpan.FromMilliseconds(800),
+            // Long enough to be seen in each state by a poll every few milliseconds, even on a busy machine.
+            JobQueueDelay = TimeSpan.FromMilliseconds(600),
+            JobDuration = TimeSpan.FromMilliseconds(1200),
         });
         using var client = sandbox.CheckedClient();
         var items = Enumerable.Range(0, 40).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"b-{i}" });
@@ -33,7 +34,7 @@ public sealed class AsyncJobTests
         Assert.Contains(running, p => p is > 0 and < 100);
         Assert.All(seen.Where(a => a.Status == AsyncActionStatus.Enqueued), a => Assert.Equal((0, 0), (a.Progress, a.ProcessingTime)));
         Assert.Equal((100, "SUCCESS", "async_action", AsyncActionType.CustomersBulkUpdate), (done.Progress, done.OperationStatus, done.Object, done.Type));
-        Assert.InRange(done.ProcessingTime ?? 0, 700, 10_000);
+        Assert.InRange(done.ProcessingTime ?? 0, 1100, 20_000);
         Assert.Null(seen.First().Result);
     }
 
@@ -43,15 +44,17 @@ public sealed class AsyncJobTests
         await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
         {
             JobQueueDelay = TimeSpan.Zero,
-            JobDuration = TimeSpan.FromSeconds(1),
+            JobDuration = TimeSpan.FromSeconds(2),
         });
         using var client = sandbox.CheckedClient();
-
         var first = await client.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "a" }]);
         var second = await client.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "b" }]);
-        await Task.Delay(100);
-        var firstState = await client.AsyncActions.GetAsyncActionAsync(first.AsyncActionId!);
+
+        // Read the second job while the first is known to be running (before and after), however slow the machine.
+        while ((await client.AsyncActions.GetAsyncActionAsync(first.AsyncActionId!)).Status == AsyncActionStatus.Enqueued)
+            await Task.Delay(10);
         var secondState = await client.AsyncActions.GetAsyncActionAsync(second.AsyncActionId!);
+        var firstState = await client.AsyncActions.GetAsyncActionAsync(first.AsyncActionId!);
 
         Assert.Equal(AsyncActionStatus.InProgress, firstState.Status);
         Assert.Equal(AsyncActionStatus.Enqueued, secondState.Status);
