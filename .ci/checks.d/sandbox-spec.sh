@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The sandbox must answer exactly as openapi/voucherify-customers.yaml says. Runs the standalone sandbox behind Prism
+# in proxy mode (which validates every request and response against the spec) and drives the demo's full write walk
+# through it; any violation Prism reports, of any severity, fails the check. (The integration tests additionally
+# validate every response they receive, in-process.)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+prism=.ci/tools/node_modules/.bin/prism
+[ -x "$prism" ] || { echo "Prism is not installed; run .ci/run (npm ci in .ci/tools) first" >&2; exit 1; }
+
+work=$(mktemp -d)
+pids=()
+cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
+trap cleanup EXIT
+
+# Run the built DLL directly (not `dotnet run`), so the PID we stop is the server itself.
+dotnet build src/Voucherify.Sandbox/Voucherify.Sandbox.csproj -nologo -v:quiet -o "$work/sandbox" >/dev/null
+dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --job-duration-ms 300 >"$work/sandbox.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 60); do grep -q 'listening on' "$work/sandbox.log" && break; sleep 0.5; done
+sandbox_url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -1)
+[ -n "$sandbox_url" ] || { cat "$work/sandbox.log"; echo "the sandbox did not start" >&2; exit 1; }
+
+prism_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
+"$prism" proxy -h 127.0.0.1 -p "$prism_port" --errors openapi/voucherify-customers.yaml "$sandbox_url" >"$work/prism.log" 2>&1 &
+pids+=($!)
+for _ in $(seq 120); do grep -q 'Prism is listening' "$work/prism.log" && break; sleep 0.5; done
+grep -q 'Prism is listening' "$work/prism.log" || { cat "$work/prism.log"; echo "Prism did not start" >&2; exit 1; }
+
+echo "sandbox $sandbox_url behind Prism on port $prism_port"
+VOUCHERIFY_APP_ID=sandbox-app-id VOUCHERIFY_APP_TOKEN=sandbox-secret-key VOUCHERIFY_API_URL="http://127.0.0.1:$prism_port" \
+  dotnet run --project samples/Voucherify.Demo -- --allow-writes >"$work/demo.log" 2>&1 \
+  || { cat "$work/demo.log"; echo "the demo failed behind Prism" >&2; exit 1; }
+grep -q '^Done: every call above went through Voucherify.NET.$' "$work/demo.log" || { cat "$work/demo.log"; exit 1; }
+
+requests=$(grep -c 'Request received' "$work/prism.log" || true)
+if grep -q 'Violation' "$work/prism.log"; then
+  grep -B4 'Violation' "$work/prism.log" >&2
+  echo "Prism found spec violations in the sandbox's answers (or the client's requests)" >&2
+  exit 1
+fi
+echo "Prism checked $requests requests and responses: no violations"
