@@ -8,7 +8,17 @@ namespace Voucherify.IntegrationTests;
 
 public sealed class SimulatedFaultTests
 {
-    private const string TooLargeMessage = "Payload content length greater than maximum allowed: 10485760";
+    private const string TooLargeBody =
+        "{\"statusCode\":413,\"error\":\"Request Entity Too Large\",\"message\":\"Payload content length greater than maximum allowed: 10485760\"}";
+
+    /// <summary>Plain HTTP with the sandbox's credentials, for bodies the client itself refuses to send.</summary>
+    private static HttpClient RawClient(VoucherifySandbox sandbox)
+    {
+        var http = new HttpClient(new SpecCheckingHandler(new SocketsHttpHandler())) { BaseAddress = sandbox.BaseUri };
+        http.DefaultRequestHeaders.Add("X-App-Id", "sandbox-app-id");
+        http.DefaultRequestHeaders.Add("X-App-Token", "sandbox-secret-key");
+        return http;
+    }
 
     [Fact]
     public async Task A_wrong_secret_key_is_a_401_in_the_api_error_shape_that_never_echoes_the_key()
@@ -43,53 +53,56 @@ public sealed class SimulatedFaultTests
     public async Task A_bulk_update_over_10_MB_is_a_413_in_the_gateway_shape()
     {
         await using var sandbox = await Sandboxes.StartAsync();
+        using var http = RawClient(sandbox);
+        var json = "[{\"source_id\":\"big\",\"description\":\"" + new string('x', 11 * 1024 * 1024) + "\"}]";
+
+        using var response = await http.PostAsync("v1/customers/bulk/async", new StringContent(json, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal(TooLargeBody, await response.Content.ReadAsStringAsync());
         using var client = sandbox.CheckedClient();
-        var megabyte = new string('x', 1024 * 1024);
-        var items = Enumerable.Range(0, 11).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"big-{i}", Description = megabyte });
-
-        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.UpdateCustomersInBulkAsync(items));
-
-        Assert.Equal(413, error.StatusCode);
-        Assert.Equal(TooLargeMessage, error.ApiMessage);
         Assert.Equal(0, (await client.Customers.ListCustomersAsync()).Total);
     }
 
     [Fact]
-    public async Task A_metadata_update_just_over_the_limit_is_a_413_while_one_just_under_is_accepted()
+    public async Task The_client_and_the_sandbox_draw_the_10_MB_line_at_the_same_byte()
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
+        using var http = RawClient(sandbox);
         static CustomersMetadataUpdateInBulkRequestBody Body(int padding) => new()
         {
             SourceIds = ["m-1"],
             Metadata = new Dictionary<string, object> { ["note"] = new string('y', padding) },
         };
         // {"source_ids":["m-1"],"metadata":{"note":"…"}} is 45 bytes around the padding.
-        const int overhead = 45;
+        const int atTheLimit = 10_485_760 - 45;
+        static StringContent Raw(int padding) => new(
+            "{\"source_ids\":[\"m-1\"],\"metadata\":{\"note\":\"" + new string('y', padding) + "\"}}", Encoding.UTF8, "application/json");
 
-        var accepted = await client.Customers.UpdateCustomersMetadataInBulkAsync(Body(10_485_760 - overhead));
-        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.UpdateCustomersMetadataInBulkAsync(Body(10_485_760 - overhead + 1)));
+        var accepted = await client.Customers.UpdateCustomersMetadataInBulkAsync(Body(atTheLimit));
+        var refusedByClient = await Assert.ThrowsAsync<VoucherifyPayloadTooLargeException>(() => client.Customers.UpdateCustomersMetadataInBulkAsync(Body(atTheLimit + 1)));
+        using var rawAtTheLimit = await http.PostAsync("v1/customers/metadata/async", Raw(atTheLimit));
+        using var rawOverTheLimit = await http.PostAsync("v1/customers/metadata/async", Raw(atTheLimit + 1));
 
         Assert.StartsWith("aa_", accepted.AsyncActionId);
-        Assert.Equal((413, TooLargeMessage), (error.StatusCode, error.ApiMessage));
+        Assert.Contains("10485761 bytes", refusedByClient.Message);
+        Assert.Equal(HttpStatusCode.Accepted, rawAtTheLimit.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, rawOverTheLimit.StatusCode);
+        Assert.Equal(TooLargeBody, await rawOverTheLimit.Content.ReadAsStringAsync());
     }
 
     [Fact]
     public async Task A_streamed_bulk_body_without_a_length_is_cut_off_at_10_MB_with_a_413()
     {
         await using var sandbox = await Sandboxes.StartAsync();
-        using var http = new HttpClient(new SpecCheckingHandler(new SocketsHttpHandler())) { BaseAddress = sandbox.BaseUri };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "v1/customers/bulk/async")
-        {
-            Content = new UnknownLengthContent("[{\"source_id\":\"s\",\"description\":\"" + new string('z', 11 * 1024 * 1024) + "\"}]"),
-        };
-        request.Headers.Add("X-App-Id", "sandbox-app-id");
-        request.Headers.Add("X-App-Token", "sandbox-secret-key");
+        using var http = RawClient(sandbox);
+        var content = new UnknownLengthContent("[{\"source_id\":\"s\",\"description\":\"" + new string('z', 11 * 1024 * 1024) + "\"}]");
 
-        using var response = await http.SendAsync(request);
+        using var response = await http.PostAsync("v1/customers/bulk/async", content);
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("{\"statusCode\":413,\"error\":\"Request Entity Too Large\",\"message\":\"" + TooLargeMessage + "\"}", await response.Content.ReadAsStringAsync());
+        Assert.Equal(TooLargeBody, await response.Content.ReadAsStringAsync());
     }
 
     [Fact]
@@ -101,7 +114,9 @@ public sealed class SimulatedFaultTests
             // three calls land in it even on a busy machine.
             RateLimit = new SandboxRateLimitOptions { PermitLimit = 2, Window = TimeSpan.FromSeconds(3) },
         });
-        using var client = sandbox.CheckedClient();
+        var options = sandbox.CreateClientOptions();
+        options.Retry = new RetryOptions { MaxAttempts = 1 }; // the 429 itself is under test, not the retry
+        using var client = sandbox.CheckedClient(options);
         await client.Customers.ListCustomersAsync();
         await client.Customers.ListCustomersAsync();
 
@@ -115,6 +130,24 @@ public sealed class SimulatedFaultTests
         Assert.Equal(["api_calls"], error.Headers["X-Rate-Limit-Type"]);
         var retryAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(error.Headers["X-Rate-Limit-Retry"].Single()));
         Assert.InRange(retryAt, DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(4));
+    }
+
+    [Fact]
+    public async Task With_the_default_retries_a_429_is_waited_out_and_the_call_succeeds()
+    {
+        await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
+        {
+            // Long enough that the second call surely lands in the first call's window; short enough to wait out.
+            RateLimit = new SandboxRateLimitOptions { PermitLimit = 1, Window = TimeSpan.FromSeconds(3) },
+        });
+        var transport = new SpecCheckingHandler(new SocketsHttpHandler());
+        using var client = new VoucherifyClient(sandbox.CreateClientOptions(), transport);
+        await client.Customers.ListCustomerSegmentsAsync("a");
+
+        var segments = await client.Customers.ListCustomerSegmentsAsync("b");
+
+        Assert.Equal(0, segments.Total);
+        Assert.Equal([200, 429, 200], transport.StatusCodes);
     }
 
     [Fact]

@@ -8,9 +8,18 @@ namespace Voucherify.IntegrationTests.Infrastructure;
 /// </summary>
 internal sealed class SpecCheckingHandler(HttpMessageHandler inner) : DelegatingHandler(inner)
 {
+    private readonly List<int> _statusCodes = [];
+
+    /// <summary>The status of every response that came through, in order (retried attempts included).</summary>
+    public IReadOnlyList<int> StatusCodes
+    {
+        get { lock (_statusCodes) return _statusCodes.ToList(); }
+    }
+
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         var response = await base.SendAsync(request, cancellationToken);
+        lock (_statusCodes) _statusCodes.Add((int)response.StatusCode);
         var body = await response.Content.ReadAsStringAsync(cancellationToken);
         var violations = SpecResponseValidator.Shared.Check(
             request.Method.Method,
