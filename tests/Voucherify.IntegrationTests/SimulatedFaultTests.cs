@@ -11,15 +11,6 @@ public sealed class SimulatedFaultTests
     private const string TooLargeBody =
         "{\"statusCode\":413,\"error\":\"Request Entity Too Large\",\"message\":\"Payload content length greater than maximum allowed: 10485760\"}";
 
-    /// <summary>Plain HTTP with the sandbox's credentials, for bodies the client itself refuses to send.</summary>
-    private static HttpClient RawClient(VoucherifySandbox sandbox)
-    {
-        var http = new HttpClient(new SpecCheckingHandler(new SocketsHttpHandler())) { BaseAddress = sandbox.BaseUri };
-        http.DefaultRequestHeaders.Add("X-App-Id", "sandbox-app-id");
-        http.DefaultRequestHeaders.Add("X-App-Token", "sandbox-secret-key");
-        return http;
-    }
-
     [Fact]
     public async Task A_wrong_secret_key_is_a_401_in_the_api_error_shape_that_never_echoes_the_key()
     {
@@ -53,7 +44,7 @@ public sealed class SimulatedFaultTests
     public async Task A_bulk_update_over_10_MB_is_a_413_in_the_gateway_shape()
     {
         await using var sandbox = await Sandboxes.StartAsync();
-        using var http = RawClient(sandbox);
+        using var http = sandbox.RawHttpClient();
         var json = "[{\"source_id\":\"big\",\"description\":\"" + new string('x', 11 * 1024 * 1024) + "\"}]";
 
         using var response = await http.PostAsync("v1/customers/bulk/async", new StringContent(json, Encoding.UTF8, "application/json"));
@@ -69,7 +60,7 @@ public sealed class SimulatedFaultTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        using var http = RawClient(sandbox);
+        using var http = sandbox.RawHttpClient();
         static CustomersMetadataUpdateInBulkRequestBody Body(int padding) => new()
         {
             SourceIds = ["m-1"],
@@ -96,7 +87,7 @@ public sealed class SimulatedFaultTests
     public async Task A_streamed_bulk_body_without_a_length_is_cut_off_at_10_MB_with_a_413()
     {
         await using var sandbox = await Sandboxes.StartAsync();
-        using var http = RawClient(sandbox);
+        using var http = sandbox.RawHttpClient();
         var content = new UnknownLengthContent("[{\"source_id\":\"s\",\"description\":\"" + new string('z', 11 * 1024 * 1024) + "\"}]");
 
         using var response = await http.PostAsync("v1/customers/bulk/async", content);
@@ -157,9 +148,7 @@ public sealed class SimulatedFaultTests
         {
             RateLimit = new SandboxRateLimitOptions { PermitLimit = 3, Window = TimeSpan.FromMinutes(1) },
         });
-        using var http = new HttpClient(new SpecCheckingHandler(new SocketsHttpHandler())) { BaseAddress = sandbox.BaseUri };
-        http.DefaultRequestHeaders.Add("X-App-Id", "sandbox-app-id");
-        http.DefaultRequestHeaders.Add("X-App-Token", "sandbox-secret-key");
+        using var http = sandbox.RawHttpClient();
 
         var remaining = new List<string>();
         var statuses = new List<int>();

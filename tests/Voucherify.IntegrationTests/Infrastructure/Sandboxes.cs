@@ -19,6 +19,20 @@ internal static class Sandboxes
     public static VoucherifyClient CheckedClient(this VoucherifySandbox sandbox, VoucherifyClientOptions? options = null) =>
         new(options ?? sandbox.CreateClientOptions(), new SpecCheckingHandler(new SocketsHttpHandler()));
 
+    /// <summary>
+    /// Plain HTTP with the sandbox's default credentials, for what the typed client will not send (explicit nulls,
+    /// oversized or malformed bodies). Responses to spec paths are still checked, unless <paramref name="checkSpec"/> is false.
+    /// </summary>
+    public static HttpClient RawHttpClient(this VoucherifySandbox sandbox, bool checkSpec = true)
+    {
+        HttpMessageHandler transport = new SocketsHttpHandler();
+        var http = new HttpClient(checkSpec ? new SpecCheckingHandler(transport) : transport) { BaseAddress = sandbox.BaseUri };
+        var credentials = sandbox.CreateClientOptions();
+        http.DefaultRequestHeaders.Add("X-App-Id", credentials.ApplicationId);
+        http.DefaultRequestHeaders.Add("X-App-Token", credentials.SecretKey);
+        return http;
+    }
+
     /// <summary>Waiting options that poll often, for jobs that take a fraction of a second.</summary>
     public static AsyncActionWaitOptions QuickPolling(IProgress<AsyncAction>? progress = null) => new()
     {
