@@ -1,0 +1,205 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Voucherify
+{
+    /// <summary>The Customers API as an interface, so code that uses it can be tested with a fake.</summary>
+    public partial interface ICustomersClient
+    {
+        /// <inheritdoc cref="CustomersClient.ListAllCustomersAsync"/>
+        IAsyncEnumerable<Customer> ListAllCustomersAsync(CustomerListOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CustomersClient.ListCustomerPagesAsync"/>
+        IAsyncEnumerable<ListPage<Customer>> ListCustomerPagesAsync(CustomerListOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CustomersClient.ListAllCustomerActivityAsync"/>
+        IAsyncEnumerable<CustomerActivity> ListAllCustomerActivityAsync(string customerId, CustomerActivityListOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CustomersClient.ListCustomerActivityPagesAsync"/>
+        IAsyncEnumerable<ListPage<CustomerActivity>> ListCustomerActivityPagesAsync(string customerId, CustomerActivityListOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CustomersClient.ListAllCustomerRedeemablesAsync"/>
+        IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default);
+
+        /// <inheritdoc cref="CustomersClient.ListCustomerRedeemablePagesAsync"/>
+        IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default);
+    }
+
+    public partial class CustomersClient
+    {
+        /// <summary>
+        /// Lists every customer matching the filters, requesting the next page only when the previous one has been
+        /// consumed (one page in memory at a time).
+        /// </summary>
+        /// <remarks>
+        /// The API numbers pages only up to 99. Past that, the helper continues with the <c>starting_after</c>
+        /// <c>created_at</c> cursor, so lists longer than 99 pages are walked to the end. Customers created or deleted
+        /// while the list is walked may be missed or seen in a later position, as with any offset paging.
+        /// </remarks>
+        /// <param name="options">Filters, order and page size; defaults (newest first, 100 per request) when null.</param>
+        /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
+        /// <returns>The customers, each once, in the requested creation order.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The options ask for an order other than creation order, or a page size outside 1–100.</exception>
+        /// <exception cref="InvalidOperationException">More customers than one page holds share one creation instant, so the cursor cannot get past them.</exception>
+        /// <exception cref="VoucherifyApiException">A request failed.</exception>
+        public virtual async IAsyncEnumerable<Customer> ListAllCustomersAsync(CustomerListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var page in ListCustomerPagesAsync(options, cancellationToken).ConfigureAwait(false))
+                foreach (var customer in page.Items) yield return customer;
+        }
+
+        /// <summary>
+        /// Lists every customer matching the filters page by page, for callers who process a page at a time
+        /// (for example one database batch per page). See <see cref="ListAllCustomersAsync"/> for the paging rules.
+        /// </summary>
+        /// <param name="options">Filters, order and page size; defaults (newest first, 100 per request) when null.</param>
+        /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
+        /// <returns>Non-empty pages; a customer is never in two of them.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The options ask for an order other than creation order, or a page size outside 1–100.</exception>
+        /// <exception cref="InvalidOperationException">More customers than one page holds share one creation instant, so the cursor cannot get past them.</exception>
+        /// <exception cref="VoucherifyApiException">A request failed.</exception>
+        public virtual async IAsyncEnumerable<ListPage<Customer>> ListCustomerPagesAsync(CustomerListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            options ??= new CustomerListOptions();
+            options.Validate();
+            var newestFirst = options.Order == ListCustomersOrder.CreatedAtDescending;
+            var boundary = new CreationBoundary();
+
+            for (var page = 1; ; page++)
+            {
+                // The caller may cancel while holding the previous page; do not start another request then.
+                cancellationToken.ThrowIfCancellationRequested();
+                CustomersListResponseBody response;
+                if (page <= ListPaging.MaxPageNumber)
+                {
+                    response = await ListCustomersAsync(options.PageSize, page, options.Email, options.City, options.Name, options.SegmentId,
+                        options.CreatedAtBefore, options.CreatedAtAfter, options.UpdatedAtBefore, options.UpdatedAtAfter,
+                        options.Order, startingAfter: null, cancellationToken).ConfigureAwait(false);
+                }
+                else
+                {
+                    // Page numbers are exhausted: continue from the last customer's created_at. The cursor is exclusive
+                    // and only as precise as the API's timestamps (milliseconds), so it is set one millisecond back
+                    // towards what was already listed: customers sharing the last creation instant are read again and
+                    // the ones already returned are skipped, rather than the others being lost.
+                    // Without `order` the cursor walks backwards (newest first); `order=created_at` walks forwards.
+                    var cursor = boundary.Instant!.Value.AddMilliseconds(newestFirst ? 1 : -1);
+                    response = await ListCustomersAsync(options.PageSize, page: null, options.Email, options.City, options.Name, options.SegmentId,
+                        options.CreatedAtBefore, options.CreatedAtAfter, options.UpdatedAtBefore, options.UpdatedAtAfter,
+                        newestFirst ? (ListCustomersOrder?)null : ListCustomersOrder.CreatedAt, cursor, cancellationToken).ConfigureAwait(false);
+                }
+
+                var received = response.Customers ?? Array.Empty<Customer>();
+                var fresh = boundary.TakeUnseen(received);
+                if (fresh.Count > 0) yield return new ListPage<Customer>(fresh, response.Total);
+
+                if (received.Count < options.PageSize || response.HasMore == false) yield break;
+                if (page >= ListPaging.MaxPageNumber && boundary.Instant is null)
+                    throw new InvalidOperationException("The API returned customers without created_at, which the cursor needs beyond page 99.");
+                if (page > ListPaging.MaxPageNumber && fresh.Count == 0)
+                    throw new InvalidOperationException(
+                        $"More than {options.PageSize} customers were created at {boundary.Instant:O}; the created_at cursor cannot page past them. Raise PageSize (up to 100) or narrow the list with the CreatedAt filters.");
+            }
+        }
+
+        /// <summary>Lists every event in a customer's activity, one page in memory at a time.</summary>
+        /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
+        /// <param name="options">Filters, order and page size; defaults when null.</param>
+        /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
+        /// <returns>The events in list order.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
+        public virtual async IAsyncEnumerable<CustomerActivity> ListAllCustomerActivityAsync(string customerId, CustomerActivityListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var page in ListCustomerActivityPagesAsync(customerId, options, cancellationToken).ConfigureAwait(false))
+                foreach (var activity in page.Items) yield return activity;
+        }
+
+        /// <summary>Lists a customer's activity page by page, following the API's <c>more_starting_after</c> cursor.</summary>
+        /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
+        /// <param name="options">Filters, order and page size; defaults when null.</param>
+        /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
+        /// <returns>Non-empty pages in list order.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
+        public virtual IAsyncEnumerable<ListPage<CustomerActivity>> ListCustomerActivityPagesAsync(string customerId, CustomerActivityListOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            options ??= new CustomerActivityListOptions();
+            ListPaging.ValidatePageSize(options.PageSize);
+            return ListPaging.FollowIdCursorAsync(
+                async (startingAfterId, token) =>
+                {
+                    var response = await ListCustomerActivityAsync(customerId, options.PageSize, options.Order, startingAfterId, options.StartDate, options.EndDate,
+                        options.CampaignId, options.CampaignType, options.Category, options.Type, token).ConfigureAwait(false);
+                    return new ListPaging.IdCursorPage<CustomerActivity>(response.Data, response.HasMore, response.MoreStartingAfter, total: null);
+                },
+                activity => activity.Id,
+                cancellationToken);
+        }
+
+        /// <summary>Lists every voucher, gift card and loyalty card the customer holds, one page in memory at a time.</summary>
+        /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
+        /// <param name="options">Order and page size; defaults when null.</param>
+        /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
+        /// <returns>The redeemables in list order.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
+        public virtual async IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        {
+            await foreach (var page in ListCustomerRedeemablePagesAsync(customerId, options, cancellationToken).ConfigureAwait(false))
+                foreach (var redeemable in page.Items) yield return redeemable;
+        }
+
+        /// <summary>Lists the customer's redeemables page by page, following the API's <c>more_starting_after</c> cursor.</summary>
+        /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
+        /// <param name="options">Order and page size; defaults when null.</param>
+        /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
+        /// <returns>Non-empty pages in list order.</returns>
+        /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
+        public virtual IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default)
+        {
+            options ??= new CustomerRedeemablesListOptions();
+            ListPaging.ValidatePageSize(options.PageSize);
+            return ListPaging.FollowIdCursorAsync(
+                async (startingAfterId, token) =>
+                {
+                    var response = await ListCustomerRedeemablesAsync(customerId, options.PageSize, options.Order, startingAfterId, token).ConfigureAwait(false);
+                    return new ListPaging.IdCursorPage<CustomerRedeemable>(response.Data, response.HasMore, response.MoreStartingAfter, response.Total);
+                },
+                redeemable => redeemable.Id,
+                cancellationToken);
+        }
+
+        /// <summary>
+        /// Remembers the creation instant of the last customer returned and which customers at that instant were
+        /// already returned, so re-reading that instant (page shifts, the cursor switch) yields no duplicates.
+        /// </summary>
+        private sealed class CreationBoundary
+        {
+            private readonly HashSet<string> _idsAtInstant = new HashSet<string>(StringComparer.Ordinal);
+
+            public DateTimeOffset? Instant { get; private set; }
+
+            public IReadOnlyList<Customer> TakeUnseen(IList<Customer> received)
+            {
+                var fresh = new List<Customer>(received.Count);
+                foreach (var customer in received)
+                {
+                    if (customer.CreatedAt == Instant && customer.Id != null && _idsAtInstant.Contains(customer.Id)) continue;
+                    if (customer.CreatedAt != Instant)
+                    {
+                        Instant = customer.CreatedAt;
+                        _idsAtInstant.Clear();
+                    }
+                    if (customer.Id != null) _idsAtInstant.Add(customer.Id);
+                    fresh.Add(customer);
+                }
+                return fresh;
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Voucherify
+{
+    /// <summary>What the paging helpers share: the API's limits and the walk over an id cursor.</summary>
+    internal static class ListPaging
+    {
+        /// <summary>The highest <c>page</c> the customers list accepts.</summary>
+        public const int MaxPageNumber = 99;
+
+        public static void ValidatePageSize(int pageSize)
+        {
+            if (pageSize < 1 || pageSize > 100)
+                throw new ArgumentOutOfRangeException("PageSize", pageSize, "The API returns 1 to 100 items per request.");
+        }
+
+        /// <summary>A page of a list that pages with <c>starting_after_id</c> and answers with <c>more_starting_after</c>.</summary>
+        public readonly struct IdCursorPage<T>
+        {
+            public IdCursorPage(IList<T>? items, bool? hasMore, string? nextCursor, int? total)
+            {
+                Items = items;
+                HasMore = hasMore;
+                NextCursor = nextCursor;
+                Total = total;
+            }
+
+            public IList<T>? Items { get; }
+
+            public bool? HasMore { get; }
+
+            public string? NextCursor { get; }
+
+            public int? Total { get; }
+        }
+
+        /// <summary>
+        /// Requests pages until the API says there are no more, passing each page's cursor to the next request.
+        /// When <c>has_more</c> is true but no <c>more_starting_after</c> came (it is optional in the API), the last
+        /// item's id serves as the cursor.
+        /// </summary>
+        public static async IAsyncEnumerable<ListPage<T>> FollowIdCursorAsync<T>(
+            Func<string?, CancellationToken, Task<IdCursorPage<T>>> fetchAsync,
+            Func<T, string?> idOf,
+            [EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            string? cursor = null;
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var page = await fetchAsync(cursor, cancellationToken).ConfigureAwait(false);
+                var items = page.Items ?? Array.Empty<T>();
+                if (items.Count > 0) yield return new ListPage<T>(items as IReadOnlyList<T> ?? new List<T>(items), page.Total);
+                if (page.HasMore != true || items.Count == 0) yield break;
+
+                var next = string.IsNullOrEmpty(page.NextCursor) ? idOf(items[items.Count - 1]) : page.NextCursor;
+                // A cursor that does not move would repeat the same page forever.
+                if (string.IsNullOrEmpty(next) || next == cursor)
+                    throw new InvalidOperationException($"The API reported more items but gave no new cursor (after '{cursor}'); the list cannot be continued.");
+                cursor = next;
+            }
+        }
+    }
+}
