@@ -12,7 +12,7 @@ namespace Voucherify
     /// Create one instance per application (or per API key pair) and reuse it: it is thread-safe and keeps its
     /// connections pooled. Disposing it releases only what it created itself.
     /// </remarks>
-    public sealed class VoucherifyClient : IDisposable
+    public sealed class VoucherifyClient : IVoucherifyClient
     {
         private readonly HttpClient _httpClient;
         private readonly RateLimitTracker _rateLimits = new RateLimitTracker();
@@ -76,6 +76,10 @@ namespace Voucherify
         /// <see cref="RateLimitInfo.RetryAt"/> to pace bulk work.
         /// </summary>
         public RateLimitInfo? RateLimit => _rateLimits.Latest;
+
+        ICustomersClient IVoucherifyClient.Customers => Customers;
+
+        IAsyncActionsClient IVoucherifyClient.AsyncActions => AsyncActions;
 
         /// <inheritdoc />
         public void Dispose() => _httpClient.Dispose();

@@ -25,13 +25,14 @@ namespace Voucherify
             options ??= new AsyncActionWaitOptions();
             options.Validate();
 
+            using var activity = Diagnostics.VoucherifyTelemetry.StartAsyncActionWait(asyncActionId);
             var clock = Stopwatch.StartNew();
             var backoff = options.InitialDelay;
             while (true)
             {
                 var action = await GetAsyncActionAsync(asyncActionId, cancellationToken).ConfigureAwait(false);
                 options.Progress?.Report(action);
-                if (action.IsFinished) return action;
+                if (action.IsFinished) return Diagnostics.VoucherifyTelemetry.AsyncActionFinished(activity, action, clock.Elapsed);
 
                 var remaining = options.Timeout - clock.Elapsed;
                 if (remaining <= TimeSpan.Zero) throw new AsyncActionTimeoutException(asyncActionId, action, options.Timeout);

@@ -1,0 +1,59 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Voucherify.Diagnostics;
+
+namespace Voucherify.Http
+{
+    /// <summary>
+    /// One activity and one duration measurement per API call. It sits outermost, so a call's retries share its
+    /// activity (the attempts show up as the HTTP client's own child activities).
+    /// </summary>
+    internal sealed class TelemetryHandler : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var method = request.Method.Method;
+            var route = PathTemplate.For(request.RequestUri);
+            using var activity = VoucherifyTelemetry.Source.StartActivity(method + " " + route, ActivityKind.Client);
+            activity?.SetTag("http.request.method", method);
+            activity?.SetTag("url.template", route);
+            activity?.SetTag("server.address", request.RequestUri?.Host);
+
+            var started = Stopwatch.GetTimestamp();
+            string? status = null;
+            string? errorType = null;
+            try
+            {
+                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+                status = ((int)response.StatusCode).ToString(CultureInfo.InvariantCulture);
+                activity?.SetTag("http.response.status_code", (int)response.StatusCode);
+                if (!response.IsSuccessStatusCode) errorType = status;
+                return response;
+            }
+            catch (Exception exception)
+            {
+                errorType = exception is OperationCanceledException ? "canceled" : exception.GetType().FullName;
+                throw;
+            }
+            finally
+            {
+                if (errorType != null)
+                {
+                    activity?.SetTag("error.type", errorType);
+                    activity?.SetStatus(ActivityStatusCode.Error);
+                }
+                var seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
+                VoucherifyTelemetry.RequestDuration.Record(seconds,
+                    new KeyValuePair<string, object?>("http.request.method", method),
+                    new KeyValuePair<string, object?>("url.template", route),
+                    new KeyValuePair<string, object?>("http.response.status_code", status),
+                    new KeyValuePair<string, object?>("error.type", errorType));
+            }
+        }
+    }
+}

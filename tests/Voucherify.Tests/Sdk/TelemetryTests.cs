@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
+using System.Net;
+using RichardSzalay.MockHttp;
+
+namespace Voucherify.Tests.Sdk;
+
+public class TelemetryTests
+{
+    private static readonly ActivitySource TestSource = new("Voucherify.Tests.Telemetry");
+
+    /// <summary>Collects the Voucherify activities of one test's trace (other tests run in parallel).</summary>
+    private sealed class ActivityRecorder : IDisposable
+    {
+        private readonly ActivityListener _listener;
+        private readonly Activity _root;
+
+        public ActivityRecorder()
+        {
+            _listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is VoucherifyDiagnostics.ActivitySourceName or "Voucherify.Tests.Telemetry",
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = activity => { lock (Stopped) Stopped.Add(activity); },
+            };
+            ActivitySource.AddActivityListener(_listener);
+            _root = TestSource.StartActivity("test")!;
+        }
+
+        public List<Activity> Stopped { get; } = new();
+
+        public List<Activity> Voucherify()
+        {
+            lock (Stopped)
+                return Stopped.Where(a => a.TraceId == _root.TraceId && a.Source.Name == VoucherifyDiagnostics.ActivitySourceName).ToList();
+        }
+
+        public void Dispose()
+        {
+            _root.Dispose();
+            _listener.Dispose();
+        }
+    }
+
+    [Fact]
+    public async Task Each_call_is_one_client_activity_named_by_route_without_the_id()
+    {
+        using var recorder = new ActivityRecorder();
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/customers/alice%40example.com/activity").Respond(HttpStatusCode.NotFound, "application/json", """{"code":404,"key":"not_found"}""");
+        using var client = SdkTestClient.Create(mock);
+
+        await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.ListCustomerActivityAsync("alice@example.com"));
+
+        var activity = Assert.Single(recorder.Voucherify());
+        Assert.Equal("GET /v1/customers/{customerId}/activity", activity.DisplayName);
+        Assert.Equal(ActivityKind.Client, activity.Kind);
+        Assert.Equal(ActivityStatusCode.Error, activity.Status);
+        Assert.Equal(404, activity.GetTagItem("http.response.status_code"));
+        Assert.Equal("404", activity.GetTagItem("error.type"));
+        Assert.DoesNotContain(activity.TagObjects, tag => tag.Value?.ToString()?.Contains("alice") == true);
+    }
+
+    [Fact]
+    public async Task Waiting_for_an_async_action_is_one_activity_with_the_polls_as_children()
+    {
+        using var recorder = new ActivityRecorder();
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/async-actions/aa_1")
+            .Respond("application/json", """{"id":"aa_1","type":"CUSTOMERS.BULK_UPDATE","status":"DONE","result":{"done_count":1,"failed_count":0}}""");
+        using var client = SdkTestClient.Create(mock);
+
+        await client.AsyncActions.WaitForCompletionAsync("aa_1");
+
+        var activities = recorder.Voucherify();
+        var wait = Assert.Single(activities, a => a.DisplayName == "voucherify.async_action.wait");
+        var poll = Assert.Single(activities, a => a.DisplayName == "GET /v1/async-actions/{asyncActionId}");
+        Assert.Equal(wait.SpanId, poll.ParentSpanId);
+        Assert.Equal("aa_1", wait.GetTagItem("voucherify.async_action.id"));
+        Assert.Equal("DONE", wait.GetTagItem("voucherify.async_action.status"));
+        Assert.Equal("CUSTOMERS.BULK_UPDATE", wait.GetTagItem("voucherify.async_action.type"));
+    }
+
+    [Fact]
+    public async Task Call_durations_are_measured_per_route_and_status()
+    {
+        var measurements = new List<(double Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == VoucherifyDiagnostics.MeterName && instrument.Name == VoucherifyDiagnostics.RequestDurationInstrument)
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            var copy = new Dictionary<string, object?>();
+            foreach (var tag in tags) copy[tag.Key] = tag.Value;
+            lock (measurements) measurements.Add((value, copy));
+        });
+        listener.Start();
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/customers/telemetry-metric-test/segments").Respond("application/json", """{"object":"list","data":[],"total":0}""");
+        using var client = SdkTestClient.Create(mock);
+
+        await client.Customers.ListCustomerSegmentsAsync("telemetry-metric-test");
+
+        lock (measurements)
+        {
+            var measurement = Assert.Single(measurements, m => (string?)m.Tags["url.template"] == "/v1/customers/{customerId}/segments");
+            Assert.Equal("GET", measurement.Tags["http.request.method"]);
+            Assert.Equal("200", measurement.Tags["http.response.status_code"]);
+            Assert.Null(measurement.Tags["error.type"]);
+            Assert.True(measurement.Value >= 0);
+        }
+    }
+
+    [Theory]
+    [InlineData("https://api.test/v1/customers", "/v1/customers")]
+    [InlineData("https://api.test/v1/customers/cust_1", "/v1/customers/{customerId}")]
+    [InlineData("https://api.test/proxy/v1/customers/a%40b.com/permanent-deletion", "/v1/customers/{customerId}/permanent-deletion")]
+    [InlineData("https://api.test/v1/customers/bulk/async", "/v1/customers/bulk/async")]
+    [InlineData("https://api.test/v1/customers/metadata/async", "/v1/customers/metadata/async")]
+    [InlineData("https://api.test/v1/customers/metadata", "/v1/customers/{customerId}")]
+    [InlineData("https://api.test/v1/customers/importCSV", "/v1/customers/importCSV")]
+    [InlineData("https://api.test/v1/async-actions/aa_1", "/v1/async-actions/{asyncActionId}")]
+    [InlineData("https://api.test/v1/customers/cust_1/unknown-thing", "/v1/customers/{customerId}/{segment}")]
+    [InlineData("https://api.test/elsewhere", "/{path}")]
+    public void Routes_replace_ids_with_their_parameter_names(string url, string expected) =>
+        Assert.Equal(expected, Voucherify.Http.PathTemplate.For(new Uri(url)));
+}
