@@ -1,0 +1,164 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Http;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
+using Voucherify.Http;
+
+namespace Voucherify.Extensions.DependencyInjection
+{
+    /// <summary>
+    /// Writes one log event per request attempt: method, route template, query with personal values redacted, status,
+    /// duration, attempt number and the API's request id. Headers (and so the secret key) and bodies are never logged.
+    /// </summary>
+    /// <remarks>
+    /// It runs in the <c>IHttpClientFactory</c> chain, below the library's own handlers, so every attempt of a retried
+    /// call is its own event; the attempt number is counted on the request message, which retries resend.
+    /// </remarks>
+    internal sealed class VoucherifyLoggingHandler : DelegatingHandler
+    {
+        internal static readonly EventId RequestCompleted = new EventId(1, "VoucherifyRequestCompleted");
+        internal static readonly EventId RequestFailed = new EventId(2, "VoucherifyRequestFailed");
+
+        /// <summary>Error bodies are read for their request id only up to this size (a proxy may send a whole page).</summary>
+        private const int MaxErrorBodyBytes = 64 * 1024;
+
+        private const string AttemptKey = "Voucherify.LoggingAttempt";
+        private const string Redacted = "***";
+
+        /// <summary>Query parameters whose values are neither personal nor secret; every other value is redacted.</summary>
+        private static readonly HashSet<string> SafeQueryParameters = new HashSet<string>(StringComparer.Ordinal)
+        {
+            "limit", "page", "order", "starting_after", "starting_after_id", "segment_id",
+            "created_at[before]", "created_at[after]", "updated_at[before]", "updated_at[after]",
+            "start_date", "end_date", "campaign_id", "campaign_type", "category", "type",
+        };
+
+        private readonly ILogger _logger;
+
+        public VoucherifyLoggingHandler(ILogger logger)
+        {
+            _logger = logger;
+        }
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var attempt = NextAttempt(request);
+            var started = Stopwatch.GetTimestamp();
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (Exception exception) when (_logger.IsEnabled(LogLevel.Warning))
+            {
+                Log(LogLevel.Warning, RequestFailed, exception, request, statusCode: null, started, attempt, requestId: null);
+                throw;
+            }
+
+            var level = response.IsSuccessStatusCode ? LogLevel.Information : LogLevel.Warning;
+            if (_logger.IsEnabled(level))
+            {
+                var requestId = response.IsSuccessStatusCode ? null : await ReadErrorRequestIdAsync(response).ConfigureAwait(false);
+                Log(level, RequestCompleted, null, request, (int)response.StatusCode, started, attempt, requestId);
+            }
+            return response;
+        }
+
+        private void Log(LogLevel level, EventId eventId, Exception? exception, HttpRequestMessage request, int? statusCode, long started, int attempt, string? requestId)
+        {
+            var elapsedMs = Math.Round((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency, 1);
+            var state = new RequestLogState(request.Method.Method, PathTemplate.For(request.RequestUri), RedactQuery(request.RequestUri), statusCode, elapsedMs, attempt, requestId);
+            _logger.Log(level, eventId, state, exception, (s, _) => s.ToString());
+        }
+
+        private static int NextAttempt(HttpRequestMessage request)
+        {
+#if NET5_0_OR_GREATER
+            var key = new HttpRequestOptionsKey<int>(AttemptKey);
+            request.Options.TryGetValue(key, out var previous);
+            request.Options.Set(key, previous + 1);
+            return previous + 1;
+#else
+            var previous = request.Properties.TryGetValue(AttemptKey, out var value) && value is int count ? count : 0;
+            request.Properties[AttemptKey] = previous + 1;
+            return previous + 1;
+#endif
+        }
+
+        /// <summary>The query with every value not known to be harmless replaced by <c>***</c> (e-mail, name, phone, city…).</summary>
+        internal static string RedactQuery(Uri? requestUri)
+        {
+            var query = requestUri?.Query;
+            if (string.IsNullOrEmpty(query) || query == "?") return string.Empty;
+            var redacted = new StringBuilder("?");
+            foreach (var pair in query!.Substring(1).Split('&'))
+            {
+                if (pair.Length == 0) continue;
+                if (redacted.Length > 1) redacted.Append('&');
+                var equals = pair.IndexOf('=');
+                var rawName = equals < 0 ? pair : pair.Substring(0, equals);
+                var name = Uri.UnescapeDataString(rawName);
+                redacted.Append(rawName);
+                if (equals >= 0) redacted.Append('=').Append(SafeQueryParameters.Contains(name) ? pair.Substring(equals + 1) : Redacted);
+            }
+            return redacted.ToString();
+        }
+
+        /// <summary>The API puts its request id (<c>v-…</c>) in error bodies; a small body is buffered (the client reads it again) to get it.</summary>
+        private static async Task<string?> ReadErrorRequestIdAsync(HttpResponseMessage response)
+        {
+            if (response.Content is null || !(response.Content.Headers.ContentLength is long length) || length > MaxErrorBodyBytes) return null;
+            try
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                return JObject.Parse(body)["request_id"] is JValue { Type: JTokenType.String } requestId ? (string?)requestId : null;
+            }
+            catch (Exception exception) when (exception is Newtonsoft.Json.JsonException || exception is HttpRequestException || exception is InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>Structured state: each value is its own property for structured sinks, and the message reads as a line.</summary>
+        private sealed class RequestLogState : IReadOnlyList<KeyValuePair<string, object?>>
+        {
+            private const string Format = "Voucherify {Method} {Route}{Query} -> {StatusCode} in {ElapsedMs} ms (attempt {Attempt}, request id {RequestId})";
+            private readonly KeyValuePair<string, object?>[] _values;
+
+            public RequestLogState(string method, string route, string query, int? statusCode, double elapsedMs, int attempt, string? requestId)
+            {
+                _values = new[]
+                {
+                    new KeyValuePair<string, object?>("Method", method),
+                    new KeyValuePair<string, object?>("Route", route),
+                    new KeyValuePair<string, object?>("Query", query),
+                    new KeyValuePair<string, object?>("StatusCode", statusCode),
+                    new KeyValuePair<string, object?>("ElapsedMs", elapsedMs),
+                    new KeyValuePair<string, object?>("Attempt", attempt),
+                    new KeyValuePair<string, object?>("RequestId", requestId),
+                    new KeyValuePair<string, object?>("{OriginalFormat}", Format),
+                };
+            }
+
+            public int Count => _values.Length;
+
+            public KeyValuePair<string, object?> this[int index] => _values[index];
+
+            public IEnumerator<KeyValuePair<string, object?>> GetEnumerator() => ((IEnumerable<KeyValuePair<string, object?>>)_values).GetEnumerator();
+
+            IEnumerator IEnumerable.GetEnumerator() => _values.GetEnumerator();
+
+            public override string ToString() => string.Format(CultureInfo.InvariantCulture,
+                "Voucherify {0} {1}{2} -> {3} in {4} ms (attempt {5}, request id {6})",
+                _values[0].Value, _values[1].Value, _values[2].Value, _values[3].Value ?? "no response", _values[4].Value, _values[5].Value, _values[6].Value ?? "none");
+        }
+    }
+}

@@ -1,0 +1,145 @@
+extern alias VoucherifyDI;
+
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using RichardSzalay.MockHttp;
+using VoucherifyDI::Voucherify.Extensions.DependencyInjection;
+
+namespace Voucherify.Tests.Sdk;
+
+public class DependencyInjectionTests
+{
+    private static IConfiguration Configuration() => new ConfigurationBuilder()
+        .AddInMemoryCollection(new Dictionary<string, string?>
+        {
+            ["Voucherify:ApplicationId"] = TestClient.ApplicationId,
+            ["Voucherify:SecretKey"] = TestClient.SecretKey,
+            ["Voucherify:BaseUri"] = TestClient.BaseUrl,
+        })
+        .Build();
+
+    /// <summary>Records the requests it passes on, as a caller's own handler would see them.</summary>
+    private sealed class RecordingHandler : DelegatingHandler
+    {
+        public List<HttpRequestMessage> Seen { get; } = new();
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Seen.Add(request);
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public void Binds_the_options_from_configuration_and_resolves_one_client_behind_every_interface()
+    {
+        var services = new ServiceCollection();
+        services.AddVoucherify(Configuration().GetSection("Voucherify"));
+        using var provider = services.BuildServiceProvider();
+
+        var client = provider.GetRequiredService<VoucherifyClient>();
+        Assert.Equal(TestClient.ApplicationId, client.Options.ApplicationId);
+        Assert.Equal(new Uri(TestClient.BaseUrl), client.Options.BaseUri);
+        Assert.Same(client, provider.GetRequiredService<IVoucherifyClient>());
+        Assert.Same(client.Customers, provider.GetRequiredService<ICustomersClient>());
+        Assert.Same(client.Customers, provider.GetRequiredService<CustomersClient>());
+        Assert.Same(client.AsyncActions, provider.GetRequiredService<IAsyncActionsClient>());
+        Assert.Same(client, provider.GetRequiredService<VoucherifyClient>());
+    }
+
+    [Fact]
+    public async Task Callers_handlers_run_below_the_librarys_pipeline_so_they_see_signed_requests()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.Expect($"{TestClient.BaseUrl}/v1/customers/cust_1").Respond("application/json", """{"id":"cust_1"}""");
+        var recording = new RecordingHandler();
+        var services = new ServiceCollection();
+        services.AddVoucherify(options =>
+            {
+                options.ApplicationId = TestClient.ApplicationId;
+                options.SecretKey = TestClient.SecretKey;
+                options.BaseUri = new Uri(TestClient.BaseUrl);
+            })
+            .AddHttpMessageHandler(() => recording)
+            .ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var provider = services.BuildServiceProvider();
+
+        var customer = await provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("cust_1");
+
+        Assert.Equal("cust_1", customer.Id);
+        mock.VerifyNoOutstandingExpectation();
+        var request = Assert.Single(recording.Seen);
+        Assert.Equal(TestClient.ApplicationId, Assert.Single(request.Headers.GetValues("X-App-Id")));
+    }
+
+    [Fact]
+    public async Task Logs_one_redacted_event_per_request_and_never_the_secret_key_or_personal_data()
+    {
+        var logs = new CapturingLoggerProvider();
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/customers").Respond("application/json", """{"object":"list","customers":[],"total":0}""");
+        mock.When($"{TestClient.BaseUrl}/v1/customers/alice%40example.com").Respond(HttpStatusCode.NotFound, "application/json",
+            """{"code":404,"key":"not_found","message":"Resource not found","request_id":"v-0abc"}""");
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddVoucherify(Configuration().GetSection("Voucherify")).ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var provider = services.BuildServiceProvider();
+        var customers = provider.GetRequiredService<ICustomersClient>();
+
+        await customers.ListCustomersAsync(limit: 5, email: "alice@example.com", name: "Alice Smith", city: "Kraków");
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => customers.GetCustomerAsync("alice@example.com"));
+
+        Assert.Equal("v-0abc", error.RequestId); // the body is still readable after the handler looked at it
+        var events = logs.Entries.Where(e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory).ToList();
+        Assert.Equal(2, events.Count);
+        var list = events[0];
+        Assert.Equal(LogLevel.Information, list.Level);
+        Assert.Equal("GET", list["Method"]);
+        Assert.Equal("/v1/customers", list["Route"]);
+        Assert.Equal("?limit=5&email=***&city=***&name=***", list["Query"]);
+        Assert.Equal(200, list["StatusCode"]);
+        Assert.Equal(1, list["Attempt"]);
+        var get = events[1];
+        Assert.Equal(LogLevel.Warning, get.Level);
+        Assert.Equal("/v1/customers/{customerId}", get["Route"]);
+        Assert.Equal(404, get["StatusCode"]);
+        Assert.Equal("v-0abc", get["RequestId"]);
+        Assert.Equal("Voucherify GET /v1/customers/{customerId} -> 404 in " + get["ElapsedMs"] + " ms (attempt 1, request id v-0abc)", get.Message);
+        // No event of any category (the factory's own logging included) may carry the secret or the personal data.
+        Assert.All(logs.Entries, e =>
+        {
+            Assert.DoesNotContain(TestClient.SecretKey, e.AllText);
+            Assert.DoesNotContain("alice", e.AllText, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("Smith", e.AllText);
+            Assert.DoesNotContain("Krak", e.AllText);
+        });
+    }
+
+    [Fact]
+    public async Task Each_attempt_of_a_resent_request_is_its_own_event_with_its_number()
+    {
+        var logs = new CapturingLoggerProvider();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        var mock = new MockHttpMessageHandler();
+        mock.When("https://api.test/v1/customers/cust_1").Respond(HttpStatusCode.ServiceUnavailable);
+        using var invoker = new HttpMessageInvoker(new VoucherifyLoggingHandler(factory.CreateLogger("test")) { InnerHandler = mock });
+        using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.test/v1/customers/cust_1");
+
+        // A retrying handler above sends the same message again.
+        (await invoker.SendAsync(request, CancellationToken.None)).Dispose();
+        (await invoker.SendAsync(request, CancellationToken.None)).Dispose();
+
+        Assert.Equal(new object?[] { 1, 2 }, logs.Entries.Select(e => e["Attempt"]));
+        Assert.All(logs.Entries, e => Assert.Equal(503, e["StatusCode"]));
+    }
+
+    [Theory]
+    [InlineData("https://api.test/v1/customers?email=a%40b.com&limit=10", "?email=***&limit=10")]
+    [InlineData("https://api.test/v1/customers?phone=%2B48123&created_at%5Bbefore%5D=2024-01-01", "?phone=***&created_at%5Bbefore%5D=2024-01-01")]
+    [InlineData("https://api.test/v1/customers?unknown_new_filter=x&flag", "?unknown_new_filter=***&flag")]
+    [InlineData("https://api.test/v1/customers", "")]
+    public void Query_values_are_redacted_unless_known_to_be_harmless(string url, string expected) =>
+        Assert.Equal(expected, VoucherifyLoggingHandler.RedactQuery(new Uri(url)));
+}
