@@ -1,0 +1,129 @@
+using System.Text;
+using CsvHelper;
+using Newtonsoft.Json.Linq;
+using RichardSzalay.MockHttp;
+using Voucherify.Csv;
+
+namespace Voucherify.Tests.Sdk;
+
+public class CsvImportFromRowsTests
+{
+    private static readonly string[] Header =
+    {
+        "Id", "Name", "Email", "Phone", "Birthdate", "Source_id", "Address_line_1", "Address_line_2",
+        "Address_Postal_Code", "Address_City", "Address_State", "Address_Country", "Description",
+    };
+
+    private static List<CustomersCreateRequestBody> Rows() => new()
+    {
+        new()
+        {
+            SourceId = "alice", Name = "Alice \"Al\" Smith", Email = "alice@example.com", Phone = "+48 600 000 000",
+            Birthdate = new DateTime(1990, 2, 3), Description = "line one\nline two, with a comma",
+            Address = new CustomerAddress { Line1 = "ul. Żółta 1", City = "Kraków", PostalCode = "30-001", Country = "PL" },
+            Metadata = new Dictionary<string, object> { ["tier"] = "gold", ["vip"] = true, ["score"] = 12.5m },
+        },
+        new()
+        {
+            SourceId = "bob",
+            Metadata = new Dictionary<string, object> { ["tags"] = new JArray("a", "b"), ["tier"] = new JValue("silver") },
+        },
+    };
+
+    private static async Task<string> WriteAsync(IEnumerable<CustomersCreateRequestBody> rows, IReadOnlyList<string> columns)
+    {
+        using var buffer = new MemoryStream();
+        await CustomerCsv.WriteAsync(rows, buffer, columns);
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    [Fact]
+    public async Task Writes_the_documented_columns_then_metadata_keys_and_reads_back_the_same_values()
+    {
+        var rows = Rows();
+        var columns = CustomerCsv.CollectMetadataColumns(rows);
+
+        var text = await WriteAsync(rows, columns);
+
+        Assert.Equal(new[] { "tier", "vip", "score", "tags" }, columns);
+        Assert.False(text.StartsWith('\uFEFF'));
+        using var reader = CsvReader.FromText(text);
+        reader.ReadHeader();
+        Assert.Equal(Header.Concat(columns), reader.Headers);
+        Assert.True(reader.Read());
+        Assert.Equal("alice", reader.GetString("Source_id"));
+        Assert.Equal("Alice \"Al\" Smith", reader.GetString("Name"));
+        Assert.Equal("line one\nline two, with a comma", reader.GetString("Description"));
+        Assert.Equal("1990-02-03", reader.GetString("Birthdate"));
+        Assert.Equal("ul. Żółta 1", reader.GetString("Address_line_1"));
+        Assert.Equal("Kraków", reader.GetString("Address_City"));
+        Assert.Equal("30-001", reader.GetString("Address_Postal_Code"));
+        Assert.Equal("", reader.GetString("Address_State"));
+        Assert.Equal("gold", reader.GetString("tier"));
+        Assert.Equal("true", reader.GetString("vip"));
+        Assert.Equal("12.5", reader.GetString("score"));
+        Assert.Equal("", reader.GetString("tags"));
+        Assert.True(reader.Read());
+        Assert.Equal("bob", reader.GetString("Source_id"));
+        Assert.Equal("silver", reader.GetString("tier"));
+        Assert.Equal("[\"a\",\"b\"]", reader.GetString("tags"));
+        Assert.False(reader.Read());
+    }
+
+    [Fact]
+    public async Task A_metadata_key_outside_the_given_columns_is_an_error_not_a_silently_dropped_value()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => WriteAsync(Rows(), new[] { "tier" }));
+        Assert.Contains("Row 1 has the metadata key 'vip'", error.Message);
+    }
+
+    [Fact]
+    public async Task A_metadata_column_named_like_a_standard_column_is_rejected()
+    {
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => WriteAsync(Rows(), new[] { "email" }));
+        Assert.Contains("'email'", error.Message);
+    }
+
+    [Fact]
+    public async Task Import_streams_the_csv_without_a_content_length_and_waits_for_the_result()
+    {
+        var mock = new MockHttpMessageHandler();
+        string? uploaded = null;
+        long? declaredLength = -1;
+        mock.Expect(HttpMethod.Post, $"{TestClient.BaseUrl}/v1/customers/importCSV").Respond(async request =>
+        {
+            var file = ((MultipartFormDataContent)request.Content!).Single();
+            declaredLength = file.Headers.ContentLength;
+            uploaded = await file.ReadAsStringAsync();
+            return new HttpResponseMessage(System.Net.HttpStatusCode.Accepted) { Content = new StringContent("""{"async_action_id":"aa_import"}""", Encoding.UTF8, "application/json") };
+        });
+        mock.Expect($"{TestClient.BaseUrl}/v1/async-actions/aa_import").Respond("application/json",
+            """{"id":"aa_import","type":"CUSTOMERS.IMPORT_CSV","status":"DONE","result":{"message":"2 customer(s) imported successfully, 0 failed.","done_count":2,"failed_count":0,"failed":[]}}""");
+        using var client = SdkTestClient.Create(mock);
+        var rows = Rows();
+
+        var action = await client.Customers.ImportCustomersAsync(rows, new CustomerCsvImportOptions { MetadataColumns = new[] { "tier", "vip", "score", "tags" } });
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.Null(declaredLength); // produced while sent: nothing knew its length in advance
+        Assert.Equal(await WriteAsync(rows, new[] { "tier", "vip", "score", "tags" }), uploaded);
+        Assert.Equal(2, action.GetImportCsvResult()!.DoneCount);
+    }
+
+    [Fact]
+    public async Task A_row_error_while_streaming_surfaces_as_itself_not_as_a_broken_upload()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Post, $"{TestClient.BaseUrl}/v1/customers/importCSV").Respond(async request =>
+        {
+            await request.Content!.ReadAsByteArrayAsync();
+            return new HttpResponseMessage(System.Net.HttpStatusCode.Accepted) { Content = new StringContent("""{"async_action_id":"aa_x"}""") };
+        });
+        using var client = SdkTestClient.Create(mock);
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            client.Customers.ImportCustomersAsync(Rows(), new CustomerCsvImportOptions { MetadataColumns = new[] { "tier" } }));
+
+        Assert.Contains("metadata key 'vip'", error.Message);
+    }
+}
