@@ -82,7 +82,7 @@ public class TelemetryTests
     }
 
     [Fact]
-    public async Task Call_durations_are_measured_per_route_and_status()
+    public async Task Call_durations_are_measured_per_route_and_status_with_the_error_type()
     {
         var measurements = new List<(double Value, Dictionary<string, object?> Tags)>();
         using var listener = new MeterListener
@@ -101,17 +101,18 @@ public class TelemetryTests
         });
         listener.Start();
         var mock = new MockHttpMessageHandler();
-        mock.When($"{TestClient.BaseUrl}/v1/customers/telemetry-metric-test/segments").Respond("application/json", """{"object":"list","data":[],"total":0}""");
+        // The listener sees the whole process; a status no other test answers with tells this call's measurement apart.
+        mock.When($"{TestClient.BaseUrl}/v1/customers/telemetry-metric-test/segments").Respond((HttpStatusCode)418);
         using var client = SdkTestClient.Create(mock);
 
-        await client.Customers.ListCustomerSegmentsAsync("telemetry-metric-test");
+        await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.ListCustomerSegmentsAsync("telemetry-metric-test"));
 
         lock (measurements)
         {
-            var measurement = Assert.Single(measurements, m => (string?)m.Tags["url.template"] == "/v1/customers/{customerId}/segments");
+            var measurement = Assert.Single(measurements, m => (string?)m.Tags["http.response.status_code"] == "418");
+            Assert.Equal("/v1/customers/{customerId}/segments", measurement.Tags["url.template"]);
             Assert.Equal("GET", measurement.Tags["http.request.method"]);
-            Assert.Equal("200", measurement.Tags["http.response.status_code"]);
-            Assert.Null(measurement.Tags["error.type"]);
+            Assert.Equal("418", measurement.Tags["error.type"]);
             Assert.True(measurement.Value >= 0);
         }
     }
