@@ -15,7 +15,8 @@ namespace Voucherify.Extensions.DependencyInjection
 {
     /// <summary>
     /// Writes one log event per request attempt: method, route template, query with personal values redacted, status,
-    /// duration, attempt number and the API's request id. Headers (and so the secret key) and bodies are never logged.
+    /// duration, attempt number and the API's request id. Headers (and so the secret key) are never logged; bodies only
+    /// when <see cref="VoucherifyLoggingOptions.LogBodies"/> is set.
     /// </summary>
     /// <remarks>
     /// It runs in the <c>IHttpClientFactory</c> chain, below the library's own handlers, so every attempt of a retried
@@ -25,6 +26,11 @@ namespace Voucherify.Extensions.DependencyInjection
     {
         internal static readonly EventId RequestCompleted = new EventId(1, "VoucherifyRequestCompleted");
         internal static readonly EventId RequestFailed = new EventId(2, "VoucherifyRequestFailed");
+        internal static readonly EventId RequestBody = new EventId(3, "VoucherifyRequestBody");
+        internal static readonly EventId ResponseBody = new EventId(4, "VoucherifyResponseBody");
+
+        /// <summary>Responses up to this declared size are buffered to log their body (when bodies are logged at all).</summary>
+        private const int MaxLoggedResponseBytes = 1024 * 1024;
 
         /// <summary>Error bodies are read for their request id only up to this size (a proxy may send a whole page).</summary>
         private const int MaxErrorBodyBytes = 64 * 1024;
@@ -41,15 +47,21 @@ namespace Voucherify.Extensions.DependencyInjection
         };
 
         private readonly ILogger _logger;
+        private readonly VoucherifyLoggingOptions _options;
 
-        public VoucherifyLoggingHandler(ILogger logger)
+        public VoucherifyLoggingHandler(ILogger logger, VoucherifyLoggingOptions options)
         {
             _logger = logger;
+            _options = options;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var attempt = NextAttempt(request);
+            var logBodies = _options.LogBodies && _logger.IsEnabled(LogLevel.Debug);
+            // Only content already in memory: reading a streamed upload here would consume it.
+            if (logBodies && request.Content is ByteArrayContent)
+                LogBody(RequestBody, request, "request", await request.Content.ReadAsStringAsync().ConfigureAwait(false));
             var started = Stopwatch.GetTimestamp();
             HttpResponseMessage response;
             try
@@ -60,6 +72,12 @@ namespace Voucherify.Extensions.DependencyInjection
             {
                 Log(LogLevel.Warning, RequestFailed, exception, request, statusCode: null, started, attempt, requestId: null);
                 throw;
+            }
+
+            if (logBodies && response.Content?.Headers.ContentLength is long length && length <= MaxLoggedResponseBytes)
+            {
+                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+                LogBody(ResponseBody, request, "response", await response.Content.ReadAsStringAsync().ConfigureAwait(false));
             }
 
             var level = response.IsSuccessStatusCode ? LogLevel.Information : LogLevel.Warning;
@@ -76,6 +94,12 @@ namespace Voucherify.Extensions.DependencyInjection
             var elapsedMs = Math.Round((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency, 1);
             var state = new RequestLogState(request.Method.Method, PathTemplate.For(request.RequestUri), RedactQuery(request.RequestUri), statusCode, elapsedMs, attempt, requestId);
             _logger.Log(level, eventId, state, exception, (s, _) => s.ToString());
+        }
+
+        private void LogBody(EventId eventId, HttpRequestMessage request, string direction, string body)
+        {
+            var shown = body.Length <= _options.MaxBodyLength ? body : body.Substring(0, Math.Max(0, _options.MaxBodyLength)) + $"… ({body.Length} characters)";
+            _logger.Log(LogLevel.Debug, eventId, "Voucherify {Method} {Route} {Direction} body: {Body}", request.Method.Method, PathTemplate.For(request.RequestUri), direction, shown);
         }
 
         private static int NextAttempt(HttpRequestMessage request)

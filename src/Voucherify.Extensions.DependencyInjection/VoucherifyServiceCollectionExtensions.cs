@@ -70,7 +70,9 @@ namespace Voucherify.Extensions.DependencyInjection
                 // The factory's own request logging writes full URLs, query strings with e-mail addresses included;
                 // the handler below logs the same events redacted.
                 .RemoveAllLoggers()
-                .AddHttpMessageHandler(provider => new VoucherifyLoggingHandler(provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory)))
+                .AddHttpMessageHandler(provider => new VoucherifyLoggingHandler(
+                    provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory),
+                    provider.GetRequiredService<IOptions<VoucherifyLoggingOptions>>().Value))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 #if NET8_0_OR_GREATER
             builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

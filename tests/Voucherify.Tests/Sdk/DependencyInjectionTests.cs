@@ -124,7 +124,7 @@ public class DependencyInjectionTests
         using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
         var mock = new MockHttpMessageHandler();
         mock.When("https://api.test/v1/customers/cust_1").Respond(HttpStatusCode.ServiceUnavailable);
-        using var invoker = new HttpMessageInvoker(new VoucherifyLoggingHandler(factory.CreateLogger("test")) { InnerHandler = mock });
+        using var invoker = new HttpMessageInvoker(new VoucherifyLoggingHandler(factory.CreateLogger("test"), new VoucherifyLoggingOptions()) { InnerHandler = mock });
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.test/v1/customers/cust_1");
 
         // A retrying handler above sends the same message again.
@@ -133,6 +133,48 @@ public class DependencyInjectionTests
 
         Assert.Equal(new object?[] { 1, 2 }, logs.Entries.Select(e => e["Attempt"]));
         Assert.All(logs.Entries, e => Assert.Equal(503, e["StatusCode"]));
+    }
+
+    private static (ServiceProvider Provider, CapturingLoggerProvider Logs) CreateWithBodyLogging(bool logBodies)
+    {
+        var logs = new CapturingLoggerProvider();
+        var mock = new MockHttpMessageHandler();
+        mock.When(HttpMethod.Post, $"{TestClient.BaseUrl}/v1/customers").Respond("application/json", """{"id":"cust_1","source_id":"crm-1"}""");
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddVoucherify(Configuration().GetSection("Voucherify")).ConfigurePrimaryHttpMessageHandler(() => mock);
+        services.Configure<VoucherifyLoggingOptions>(options => { options.LogBodies = logBodies; options.MaxBodyLength = 21; });
+        return (services.BuildServiceProvider(), logs);
+    }
+
+    [Fact]
+    public async Task Bodies_are_not_logged_by_default_even_at_trace_level()
+    {
+        var (provider, logs) = CreateWithBodyLogging(logBodies: false);
+        using var _ = provider;
+
+        await provider.GetRequiredService<ICustomersClient>().CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+
+        Assert.Single(logs.Entries, e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory);
+        Assert.DoesNotContain(logs.Entries, e => e.AllText.Contains("crm-1"));
+    }
+
+    [Fact]
+    public async Task Opted_in_bodies_are_debug_events_cut_to_the_configured_length()
+    {
+        var (provider, logs) = CreateWithBodyLogging(logBodies: true);
+        using var _ = provider;
+
+        var created = await provider.GetRequiredService<ICustomersClient>().CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+
+        Assert.Equal("cust_1", created.Id); // the response is still readable after being logged
+        var events = logs.Entries.Where(e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory).ToList();
+        Assert.Equal(new[] { "VoucherifyRequestBody", "VoucherifyResponseBody", "VoucherifyRequestCompleted" }, events.Select(e => e.EventId.Name));
+        Assert.Equal(LogLevel.Debug, events[0].Level);
+        Assert.Equal("{\"source_id\":\"crm-1\"}", events[0]["Body"]);
+        Assert.Equal("{\"id\":\"cust_1\",\"sourc… (35 characters)", events[1]["Body"]);
+        Assert.Equal("/v1/customers", events[1]["Route"]);
+        Assert.All(logs.Entries, e => Assert.DoesNotContain(TestClient.SecretKey, e.AllText));
     }
 
     [Theory]
