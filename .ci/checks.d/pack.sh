@@ -14,22 +14,29 @@ suffix="ci$(date +%s)"
 version="1.0.0-$suffix"
 fail() { echo "pack check: $*" >&2; exit 1; }
 
-# Every project under src/ is a package unless it says otherwise.
+# Every project under src/ that MSBuild considers packable; its package id, assembly and frameworks as MSBuild sees them.
+property() { python3 -c 'import json,sys; print(json.load(sys.stdin)["Properties"][sys.argv[1]])' "$2" <<<"$1"; }
+declare -A ids assemblies frameworks tools
 projects=()
 for project in src/*/*.csproj; do
-  grep -qi '<IsPackable>false</IsPackable>' "$project" || projects+=("$project")
+  props=$(dotnet msbuild "$project" -nologo -getProperty:IsPackable -getProperty:PackageId -getProperty:AssemblyName \
+    -getProperty:TargetFrameworks -getProperty:TargetFramework -getProperty:PackAsTool) || fail "cannot evaluate $project"
+  [ "$(property "$props" IsPackable)" = "true" ] || { echo "skip $project (not packable)"; continue; }
+  projects+=("$project")
+  ids[$project]=$(property "$props" PackageId)
+  assemblies[$project]=$(property "$props" AssemblyName)
+  tfms=$(property "$props" TargetFrameworks)
+  frameworks[$project]=${tfms:-$(property "$props" TargetFramework)}
+  tools[$project]=$(property "$props" PackAsTool)
 done
+
 for project in "${projects[@]}"; do
   dotnet pack "$project" -c Release -o "$feed" --version-suffix "$suffix" -nologo -v:quiet -p:CI=true \
     || fail "dotnet pack $project failed"
 done
 
 for project in "${projects[@]}"; do
-  assembly=$(sed -n 's:.*<AssemblyName>\(.*\)</AssemblyName>.*:\1:p' "$project")
-  [ -n "$assembly" ] || assembly=$(basename "$project" .csproj)
-  id=$(sed -n 's:.*<PackageId>\(.*\)</PackageId>.*:\1:p' "$project")
-  [ -n "$id" ] || id=$assembly
-  tfms=$(sed -n 's:.*<TargetFrameworks\?>\(.*\)</TargetFrameworks\?>.*:\1:p' "$project" | tr ';' ' ')
+  id=${ids[$project]} assembly=${assemblies[$project]} tfms=${frameworks[$project]//;/ }
   nupkg="$feed/$id.$version.nupkg"
   [ -f "$nupkg" ] || fail "missing $nupkg"
   [ -f "$feed/$id.$version.snupkg" ] || fail "missing symbols package for $id"
@@ -37,7 +44,7 @@ for project in "${projects[@]}"; do
   expect() { grep -qx "$1" <<<"$contents" || fail "$id: the package lacks $1"; }
   expect README.md
   # A .NET tool carries its program under tools/, a library its assembly and docs under lib/.
-  if grep -qi '<PackAsTool>true</PackAsTool>' "$project"; then
+  if [ "${tools[$project]}" = "true" ]; then
     grep -q "^tools/.*/$assembly.dll$" <<<"$contents" || fail "$id: the tool package lacks $assembly.dll"
   else
     for tfm in $tfms; do
@@ -52,7 +59,7 @@ for project in "${projects[@]}"; do
   echo "ok $id $version: lib/{${tfms// /,}}, README, XML docs, symbols"
 done
 
-# Consumers restore from the local feed first, the configured sources for everything else.
+# Consumers below $work pick this file up on top of the machine's own sources (local feed for our packages).
 cat > "$work/nuget.config" <<XML
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
@@ -94,7 +101,7 @@ public static class Usage
     }
 }
 CS
-dotnet build "$work/netstandard/Consumer.csproj" -nologo -v:quiet --configfile "$work/nuget.config" || fail "the netstandard2.0 consumer does not build"
+dotnet build "$work/netstandard/Consumer.csproj" -nologo -v:quiet || fail "the netstandard2.0 consumer does not build"
 grep -q "lib/netstandard2.0/Voucherify.dll" "$work/netstandard/obj/project.assets.json" || fail "the netstandard2.0 consumer did not compile against lib/netstandard2.0"
 echo "ok netstandard2.0 consumer builds against lib/netstandard2.0"
 
@@ -123,6 +130,6 @@ sealed class Canned : HttpMessageHandler
         });
 }
 CS
-output=$(dotnet run --project "$work/app/App.csproj" -nologo -v:quiet --configfile "$work/nuget.config") || fail "the net10.0 consumer failed"
+output=$(dotnet run --project "$work/app/App.csproj" -nologo -v:quiet) || fail "the net10.0 consumer failed"
 [ "$output" = "cust_1,cust_2" ] || fail "the net10.0 consumer printed '$output', expected cust_1,cust_2"
 echo "ok net10.0 consumer runs the packaged client"
