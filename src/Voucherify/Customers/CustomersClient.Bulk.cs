@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
 
 namespace Voucherify
 {
@@ -43,7 +41,7 @@ namespace Voucherify
                 {
                     if (customer is null) throw new ArgumentException($"Customer {index} is null.", nameof(customers));
                     if (string.IsNullOrEmpty(customer.SourceId)) throw new ArgumentException($"Customer {index} has no SourceId; bulk updates match customers by source id.", nameof(customers));
-                    return SerializedBytes(customer);
+                    return Http.BulkPayload.MeasureJsonBytes(customer);
                 },
                 (batch, token) => UpdateCustomersInBulkAsync(batch, token),
                 options,
@@ -68,11 +66,11 @@ namespace Voucherify
             if (metadata is null) throw new ArgumentNullException(nameof(metadata));
             return SendInBatchesAsync(
                 sourceIds,
-                emptyBodyBytes: SerializedBytes(new CustomersMetadataUpdateInBulkRequestBody { Metadata = metadata }),
+                emptyBodyBytes: Http.BulkPayload.MeasureJsonBytes(new CustomersMetadataUpdateInBulkRequestBody { Metadata = metadata }),
                 (sourceId, index) =>
                 {
                     if (string.IsNullOrEmpty(sourceId)) throw new ArgumentException($"Source id {index} is null or empty.", nameof(sourceIds));
-                    return SerializedBytes(sourceId);
+                    return Http.BulkPayload.MeasureJsonBytes(sourceId);
                 },
                 (batch, token) => UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody { SourceIds = batch, Metadata = metadata }, token),
                 options,
@@ -141,10 +139,5 @@ namespace Voucherify
 
         private static string DescribeStarted(List<AsyncActionStarted> started) =>
             started.Count == 0 ? "none" : string.Join(", ", started.ConvertAll(job => job.AsyncActionId));
-
-        /// <summary>
-        /// The UTF-8 size of <paramref name="value"/> as the generated client serializes it (same settings, no indentation).
-        /// </summary>
-        private long SerializedBytes(object value) => Encoding.UTF8.GetByteCount(JsonConvert.SerializeObject(value, JsonSerializerSettings));
     }
 }

@@ -16,7 +16,7 @@ namespace Voucherify.Http
     internal static class BulkPayload
     {
         /// <summary>The largest request body the API accepts (<c>Payload content length greater than maximum allowed: 10485760</c>).</summary>
-        public const long MaxBytes = 10485760;
+        public const long MaxBytes = BulkUpdateOptions.ApiMaxRequestBytes;
 
         private const string BulkUpdatePath = "v1/customers/bulk/async";
         private const string MetadataUpdatePath = "v1/customers/metadata/async";

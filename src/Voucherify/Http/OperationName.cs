@@ -8,6 +8,7 @@ namespace Voucherify.Http
     /// ids are customer data (a <c>source_id</c> is often an e-mail address) and the query may carry filters,
     /// so neither is ever part of the name.
     /// </summary>
+    /// <remarks>Compiled into the dependency-injection package as well (linked source), so it stays internal.</remarks>
     internal static class OperationName
     {
         /// <summary>The literal segments that may stand where an id could (<c>/v1/customers/bulk/async</c>, …).</summary>
@@ -16,7 +17,12 @@ namespace Voucherify.Http
         /// <param name="request">The request, with its absolute URI.</param>
         /// <param name="basePath">The path of the configured base URI (<c>/</c> or a proxy prefix), ending in <c>/</c>.</param>
         public static string Of(HttpRequestMessage request, string basePath) =>
-            request.Method.Method + " /" + Template(RelativePath(request, basePath));
+            request.Method.Method + " " + Route(request, basePath);
+
+        /// <summary>The path template alone (<c>/v1/customers/{customerId}</c>), for trace and metric tags and log properties.</summary>
+        /// <param name="request">The request, with its absolute URI.</param>
+        /// <param name="basePath">The path of the configured base URI, ending in <c>/</c>.</param>
+        public static string Route(HttpRequestMessage request, string basePath) => "/" + Template(RelativePath(request, basePath));
 
         /// <summary>"1 attempt", "3 attempts": for messages.</summary>
         public static string Attempts(int attempts) => attempts == 1 ? "1 attempt" : attempts + " attempts";

@@ -17,7 +17,7 @@ namespace Voucherify.Http
             var basePath = BasePath(options.BaseUri);
             var handlers = new DelegatingHandler[]
             {
-                new TelemetryHandler(), // tracing and metrics: one activity and one duration per call, timeouts and retries included
+                new TelemetryHandler(basePath), // tracing and metrics: one activity and one duration per call, timeouts and retries included
                 new CallTimeoutHandler(options.CallTimeout, basePath),
                 new RetryHandler(options.Retry.Clone(), basePath, rateLimits),
                 new AttemptTimeoutHandler(options.AttemptTimeout),

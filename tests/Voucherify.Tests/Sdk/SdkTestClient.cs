@@ -1,10 +1,12 @@
 namespace Voucherify.Tests.Sdk;
 
-/// <summary>Options pointing at a fake base address, with the test credentials of <see cref="TestClient"/>.</summary>
+/// <summary>A client over any transport, with the credentials of <see cref="TestClient"/> and retries off (one exchange per call).</summary>
 internal static class SdkTestClient
 {
-    public static VoucherifyClientOptions Options() =>
-        new() { ApplicationId = TestClient.ApplicationId, SecretKey = TestClient.SecretKey, BaseUri = new Uri(TestClient.BaseUrl) };
-
-    public static VoucherifyClient Create(HttpMessageHandler transport) => new(Options(), transport);
+    public static VoucherifyClient Create(HttpMessageHandler transport)
+    {
+        var options = TestClient.Options();
+        options.Retry = new RetryOptions { MaxAttempts = 1 };
+        return new VoucherifyClient(options, transport);
+    }
 }
