@@ -19,6 +19,9 @@ namespace Voucherify
 
         /// <summary>Status of the server-side jobs started by imports and bulk updates, and waiting for them to finish.</summary>
         IAsyncActionsClient AsyncActions { get; }
+
+        /// <inheritdoc cref="VoucherifyClient.RateLimit"/>
+        RateLimitInfo? RateLimit { get; }
     }
 
     // The hand-written helpers of the generated clients, on their interfaces too, so a fake can stand in for them.

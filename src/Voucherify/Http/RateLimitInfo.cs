@@ -47,6 +47,10 @@ namespace Voucherify
         /// <summary>When the response carrying these values was received.</summary>
         public DateTimeOffset ObservedAt { get; }
 
+        /// <summary>Values set directly, for <see cref="VoucherifyModelFactory"/>.</summary>
+        internal static RateLimitInfo Create(long? limit, long? remaining, DateTimeOffset? retryAt, TimeSpan? retryAfter, string? limitType, DateTimeOffset observedAt) =>
+            new RateLimitInfo(observedAt) { Limit = limit, Remaining = remaining, RetryAt = retryAt, RetryAfter = retryAfter, LimitType = limitType };
+
         /// <summary>Describes the values.</summary>
         public override string ToString() =>
             $"RateLimitInfo {{ Limit = {Limit}, Remaining = {Remaining}, RetryAt = {RetryAt:O}, RetryAfter = {RetryAfter}, LimitType = {LimitType}, ObservedAt = {ObservedAt:O} }}";

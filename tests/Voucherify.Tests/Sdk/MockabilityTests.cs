@@ -34,4 +34,21 @@ public class MockabilityTests
         Assert.Same(client.AsyncActions, facade.AsyncActions);
         Assert.Same(client.Options, facade.Options);
     }
+
+    [Fact]
+    public void The_factory_builds_the_failures_and_rate_limit_state_a_fake_needs()
+    {
+        var observed = new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero);
+
+        var rateLimit = VoucherifyModelFactory.RateLimitInfo(limit: 100, remaining: 0, retryAfter: TimeSpan.FromSeconds(30), limitType: "api_calls", observedAt: observed);
+        var timeout = VoucherifyModelFactory.VoucherifyTimeoutException("GET /v1/customers/{customerId}", VoucherifyTimeoutScope.Call, TimeSpan.FromSeconds(30), 2);
+        var network = VoucherifyModelFactory.VoucherifyNetworkException("GET /v1/customers", 3, requestMayHaveReachedServer: false, new HttpRequestException("refused"));
+        var tooLarge = VoucherifyModelFactory.VoucherifyPayloadTooLargeException("POST /v1/customers/bulk/async", 11_000_000);
+
+        Assert.Equal((100L, 0L, TimeSpan.FromSeconds(30), "api_calls", observed), (rateLimit.Limit!.Value, rateLimit.Remaining!.Value, rateLimit.RetryAfter!.Value, rateLimit.LimitType, rateLimit.ObservedAt));
+        Assert.Equal((VoucherifyTimeoutScope.Call, 2), (timeout.Scope, timeout.Attempts));
+        Assert.Equal("GET /v1/customers/{customerId} did not complete within the call timeout of 30 s (VoucherifyClientOptions.CallTimeout) after 2 attempts.", timeout.Message);
+        Assert.Equal((3, false), (network.Attempts, network.RequestMayHaveReachedServer));
+        Assert.Equal((11_000_000L, 10_485_760L), (tooLarge.PayloadBytes, tooLarge.LimitBytes));
+    }
 }
