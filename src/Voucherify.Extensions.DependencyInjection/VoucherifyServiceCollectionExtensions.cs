@@ -56,7 +56,7 @@ namespace Voucherify.Extensions.DependencyInjection
         {
             // One client for the application: it is thread-safe, and the handler chain it takes from the factory below
             // is built once and kept (its lifetime is therefore infinite, and connections are recycled by the primary
-            // handler instead). The library's own handlers (telemetry, signing) run above that chain.
+            // handler instead). The library's own handlers (telemetry, timeouts, retries, signing) run above that chain.
             services.TryAddSingleton(provider => new VoucherifyClient(
                 provider.GetRequiredService<IOptions<VoucherifyClientOptions>>().Value,
                 provider.GetRequiredService<IHttpMessageHandlerFactory>().CreateHandler(HttpClientName)));
