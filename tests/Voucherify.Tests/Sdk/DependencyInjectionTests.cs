@@ -118,6 +118,32 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task A_call_retried_by_the_library_logs_each_attempt_through_the_factory_chain()
+    {
+        var logs = new CapturingLoggerProvider();
+        var mock = new MockHttpMessageHandler();
+        mock.Expect($"{TestClient.BaseUrl}/v1/customers/cust_1").Respond(HttpStatusCode.ServiceUnavailable);
+        mock.Expect($"{TestClient.BaseUrl}/v1/customers/cust_1").Respond("application/json", """{"id":"cust_1"}""");
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs));
+        services.AddVoucherify(options =>
+            {
+                options.ApplicationId = TestClient.ApplicationId;
+                options.SecretKey = TestClient.SecretKey;
+                options.BaseUri = new Uri(TestClient.BaseUrl);
+                options.Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) };
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var provider = services.BuildServiceProvider();
+
+        var customer = await provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("cust_1");
+
+        Assert.Equal("cust_1", customer.Id);
+        var events = logs.Entries.Where(e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory).ToList();
+        Assert.Equal(new object?[] { (1, 503), (2, 200) }, events.Select(e => (object?)((int)e["Attempt"]!, (int)e["StatusCode"]!)));
+    }
+
+    [Fact]
     public async Task Each_attempt_of_a_resent_request_is_its_own_event_with_its_number()
     {
         var logs = new CapturingLoggerProvider();
