@@ -59,7 +59,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>Non-empty pages; a customer is never in two of them.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The options ask for an order other than creation order, or a page size outside 1–100.</exception>
-        /// <exception cref="InvalidOperationException">More customers than one page holds share one creation instant, so the cursor cannot get past them.</exception>
+        /// <exception cref="InvalidOperationException">More customers than one page holds share one creation instant, so the cursor cannot get past them; or the API answered from the wrong side of the cursor.</exception>
         /// <exception cref="VoucherifyApiException">A request failed.</exception>
         public virtual async IAsyncEnumerable<ListPage<Customer>> ListCustomerPagesAsync(CustomerListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -67,6 +67,7 @@ namespace Voucherify
             options.Validate();
             var newestFirst = options.Order == ListCustomersOrder.CreatedAtDescending;
             var boundary = new CreationBoundary();
+            DateTimeOffset? previousCursor = null;
 
             for (var page = 1; ; page++)
             {
@@ -81,12 +82,17 @@ namespace Voucherify
                 }
                 else
                 {
-                    // Page numbers are exhausted: continue from the last customer's created_at. The cursor is exclusive
-                    // and only as precise as the API's timestamps (milliseconds), so it is set one millisecond back
-                    // towards what was already listed: customers sharing the last creation instant are read again and
-                    // the ones already returned are skipped, rather than the others being lost.
+                    // Page numbers are exhausted: continue from the last customer's created_at. The cursor is exclusive,
+                    // and customers can share a timestamp (the API's are in milliseconds), so it is set one unit of that
+                    // precision back towards what was already listed: customers sharing the last creation instant are
+                    // read again and the ones already returned are skipped, rather than the others being lost.
                     // Without `order` the cursor walks backwards (newest first); `order=created_at` walks forwards.
-                    var cursor = boundary.Instant!.Value.AddMilliseconds(newestFirst ? 1 : -1);
+                    var step = TimeSpan.FromTicks(boundary.PrecisionTicks);
+                    var cursor = newestFirst ? boundary.Instant!.Value + step : boundary.Instant!.Value - step;
+                    // A cursor that moves back would walk in circles: the server answered from the wrong side of it.
+                    if (previousCursor is DateTimeOffset previous && (newestFirst ? cursor > previous : cursor < previous))
+                        throw new InvalidOperationException($"The API returned customers created on the wrong side of the starting_after cursor {previous:O}; the list cannot be continued.");
+                    previousCursor = cursor;
                     response = await ListCustomersAsync(options.PageSize, page: null, options.Email, options.City, options.Name, options.SegmentId,
                         options.CreatedAtBefore, options.CreatedAtAfter, options.UpdatedAtBefore, options.UpdatedAtAfter,
                         newestFirst ? (ListCustomersOrder?)null : ListCustomersOrder.CreatedAt, cursor, cancellationToken).ConfigureAwait(false);
@@ -176,7 +182,8 @@ namespace Voucherify
 
         /// <summary>
         /// Remembers the creation instant of the last customer returned and which customers at that instant were
-        /// already returned, so re-reading that instant (page shifts, the cursor switch) yields no duplicates.
+        /// already returned, so re-reading that instant (page shifts, the cursor switch) yields no duplicates; and the
+        /// precision of the timestamps seen, so the cursor can step back exactly one unit of it.
         /// </summary>
         private sealed class CreationBoundary
         {
@@ -184,11 +191,20 @@ namespace Voucherify
 
             public DateTimeOffset? Instant { get; private set; }
 
+            /// <summary>
+            /// The largest power-of-ten unit, from a millisecond down to a tick, that every timestamp seen is a whole
+            /// multiple of. A wider step would re-read customers created just after the boundary, which are not
+            /// remembered; this one re-reads only those at the boundary instant itself.
+            /// </summary>
+            public long PrecisionTicks { get; private set; } = TimeSpan.TicksPerMillisecond;
+
             public IReadOnlyList<Customer> TakeUnseen(IList<Customer> received)
             {
                 var fresh = new List<Customer>(received.Count);
                 foreach (var customer in received)
                 {
+                    if (customer.CreatedAt is DateTimeOffset createdAt)
+                        while (createdAt.UtcTicks % PrecisionTicks != 0) PrecisionTicks /= 10;
                     if (customer.CreatedAt == Instant && customer.Id != null && _idsAtInstant.Contains(customer.Id)) continue;
                     if (customer.CreatedAt != Instant)
                     {

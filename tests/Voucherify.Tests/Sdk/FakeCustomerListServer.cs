@@ -19,11 +19,12 @@ internal sealed class FakeCustomerListServer : HttpMessageHandler
 
     public List<Dictionary<string, string>> Queries { get; } = new();
 
-    /// <summary>Customers whose created_at advances by one millisecond every <paramref name="tieGroupSize"/> customers.</summary>
-    public static List<(string Id, DateTimeOffset CreatedAt)> Generate(int count, int tieGroupSize)
+    /// <summary>Customers whose created_at advances by <paramref name="step"/> (default one millisecond) every <paramref name="tieGroupSize"/> customers.</summary>
+    public static List<(string Id, DateTimeOffset CreatedAt)> Generate(int count, int tieGroupSize, TimeSpan? step = null)
     {
         var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
-        return Enumerable.Range(0, count).Select(i => ($"cust_{i:D5}", start.AddMilliseconds(i / tieGroupSize))).ToList();
+        var unit = step ?? TimeSpan.FromMilliseconds(1);
+        return Enumerable.Range(0, count).Select(i => ($"cust_{i:D5}", start + TimeSpan.FromTicks(unit.Ticks * (i / tieGroupSize)))).ToList();
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -55,7 +56,8 @@ internal sealed class FakeCustomerListServer : HttpMessageHandler
         {
             ["id"] = c.Id,
             ["object"] = "customer",
-            ["created_at"] = c.CreatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            // Whole milliseconds print as the API prints them (.fff); finer instants keep their digits.
+            ["created_at"] = c.CreatedAt.UtcDateTime.ToString(c.CreatedAt.UtcTicks % TimeSpan.TicksPerMillisecond == 0 ? "yyyy-MM-dd'T'HH:mm:ss.fff'Z'" : "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
         });
         // Like the documented example, no has_more: the helper must stop on a short page.
         var body = new JObject { ["object"] = "list", ["data_ref"] = "customers", ["customers"] = new JArray(pageItems), ["total"] = _customers.Count };

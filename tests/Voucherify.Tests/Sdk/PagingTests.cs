@@ -47,6 +47,23 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task Finer_than_millisecond_timestamps_move_the_cursor_by_their_own_unit_so_nothing_repeats()
+    {
+        // Microsecond timestamps, two per instant: a one-millisecond step back would re-read ~500 customers
+        // listed before the boundary instant; a one-microsecond step re-reads only the boundary's tie group.
+        var customers = FakeCustomerListServer.Generate(1025, tieGroupSize: 2, step: TimeSpan.FromTicks(10));
+        var server = new FakeCustomerListServer(customers);
+        using var client = SdkTestClient.Create(server);
+
+        var listed = new List<string>();
+        await foreach (var customer in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10 }))
+            listed.Add(customer.Id!);
+
+        Assert.Equal(customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).Select(c => c.Id), listed);
+        Assert.Equal(customers[34].CreatedAt.AddTicks(10), DateTimeOffset.Parse(server.Queries[99]["starting_after"], CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public async Task Requests_the_next_page_only_when_the_caller_has_consumed_the_current_one()
     {
         var server = new FakeCustomerListServer(FakeCustomerListServer.Generate(250, tieGroupSize: 1));
@@ -103,6 +120,32 @@ public class PagingTests
             await foreach (var _ in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 1 })) { }
         });
         Assert.Contains("More than 1 customers were created at", error.Message);
+    }
+
+    /// <summary>Answers every cursor request with the newest customers again, as a server that ignored the cursor would.</summary>
+    private sealed class CursorIgnoringServer(IReadOnlyList<(string Id, DateTimeOffset CreatedAt)> customers) : HttpMessageHandler
+    {
+        private readonly FakeCustomerListServer _inner = new(customers);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var uri = request.RequestUri!.ToString();
+            var cursorAt = uri.IndexOf("&starting_after=", StringComparison.Ordinal);
+            var forwarded = new HttpRequestMessage(request.Method, cursorAt < 0 ? uri : uri[..cursorAt] + "&page=1");
+            return new HttpMessageInvoker(_inner).SendAsync(forwarded, cancellationToken);
+        }
+    }
+
+    [Fact]
+    public async Task A_server_answering_from_the_wrong_side_of_the_cursor_is_an_error_not_an_endless_walk()
+    {
+        using var client = SdkTestClient.Create(new CursorIgnoringServer(FakeCustomerListServer.Generate(1000, tieGroupSize: 1)));
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var _ in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10 })) { }
+        });
+        Assert.Contains("wrong side of the starting_after cursor", error.Message);
     }
 
     [Fact]
