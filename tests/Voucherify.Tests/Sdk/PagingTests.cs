@@ -5,6 +5,16 @@ namespace Voucherify.Tests.Sdk;
 
 public class PagingTests
 {
+    private static async Task<List<string>> ListIdsAsync(VoucherifyClient client, CustomerListOptions options)
+    {
+        var ids = new List<string>();
+        await foreach (var customer in client.Customers.ListAllCustomersAsync(options)) ids.Add(customer.Id!);
+        return ids;
+    }
+
+    private static IEnumerable<string> NewestFirst(IEnumerable<(string Id, DateTimeOffset CreatedAt)> customers) =>
+        customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).Select(c => c.Id);
+
     [Fact]
     public async Task Lists_every_customer_past_page_99_by_switching_to_the_created_at_cursor_without_duplicates()
     {
@@ -14,11 +24,9 @@ public class PagingTests
         var server = new FakeCustomerListServer(customers);
         using var client = SdkTestClient.Create(server);
 
-        var listed = new List<string>();
-        await foreach (var customer in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10 }))
-            listed.Add(customer.Id!);
+        var listed = await ListIdsAsync(client, new CustomerListOptions { PageSize = 10 });
 
-        Assert.Equal(customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).Select(c => c.Id), listed);
+        Assert.Equal(NewestFirst(customers), listed);
         Assert.Equal(Enumerable.Range(1, 99).Select(p => p.ToString(CultureInfo.InvariantCulture)), server.Queries.Take(99).Select(q => q["page"]));
         Assert.All(server.Queries.Take(99), q => Assert.Equal("-created_at", q["order"]));
         var firstCursorQuery = server.Queries[99];
@@ -37,9 +45,7 @@ public class PagingTests
         var server = new FakeCustomerListServer(customers);
         using var client = SdkTestClient.Create(server);
 
-        var listed = new List<string>();
-        await foreach (var customer in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10, Order = ListCustomersOrder.CreatedAt }))
-            listed.Add(customer.Id!);
+        var listed = await ListIdsAsync(client, new CustomerListOptions { PageSize = 10, Order = ListCustomersOrder.CreatedAt });
 
         Assert.Equal(customers.Select(c => c.Id), listed);
         Assert.All(server.Queries, q => Assert.Equal("created_at", q["order"]));
@@ -55,11 +61,9 @@ public class PagingTests
         var server = new FakeCustomerListServer(customers);
         using var client = SdkTestClient.Create(server);
 
-        var listed = new List<string>();
-        await foreach (var customer in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10 }))
-            listed.Add(customer.Id!);
+        var listed = await ListIdsAsync(client, new CustomerListOptions { PageSize = 10 });
 
-        Assert.Equal(customers.OrderByDescending(c => c.CreatedAt).ThenByDescending(c => c.Id, StringComparer.Ordinal).Select(c => c.Id), listed);
+        Assert.Equal(NewestFirst(customers), listed);
         Assert.Equal(customers[34].CreatedAt.AddTicks(10), DateTimeOffset.Parse(server.Queries[99]["starting_after"], CultureInfo.InvariantCulture));
     }
 
