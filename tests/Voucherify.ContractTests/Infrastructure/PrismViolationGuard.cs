@@ -12,15 +12,11 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         if (prefer != null) request.Headers.TryAddWithoutValidation("Prefer", prefer);
-        HttpResponseMessage response;
-        try
+        var response = await SendToPrismAsync(request, cancellationToken);
+        for (var attempt = 1; attempt < MaxGeneratorAttempts && await IsGeneratorCrashAsync(response, cancellationToken); attempt++)
         {
-            response = await base.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            // Prism exits on some malformed requests (e.g. unquoted multipart headers); its output says why.
-            throw new RequestRejectedByContractException($"{request.Method} {request.RequestUri}: Prism did not answer ({e.Message}).\n{prismOutput()}", e);
+            response.Dispose();
+            response = await SendToPrismAsync(await CloneAsync(request, cancellationToken), cancellationToken);
         }
 
         var requestViolations = RequestViolations(response);
@@ -34,13 +30,62 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
         return response;
     }
 
+    /// <summary>Prism's data generator is retried this often before its crash is reported as the answer.</summary>
+    private const int MaxGeneratorAttempts = 5;
+
+    private async Task<HttpResponseMessage> SendToPrismAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            // Prism exits on some malformed requests (e.g. unquoted multipart headers); its output says why.
+            throw new RequestRejectedByContractException($"{request.Method} {request.RequestUri}: Prism did not answer ({e.Message}).\n{prismOutput()}", e);
+        }
+    }
+
+    /// <summary>
+    /// json-schema-faker inside Prism 5.16.0 sometimes throws on the vendor's large <c>oneOf</c> schemas (the activity
+    /// events) and Prism answers 500 with its own problem type. That is no answer of the contract, so it is retried.
+    /// </summary>
+    private static async Task<bool> IsGeneratorCrashAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        (int)response.StatusCode == 500
+        && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
+        && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("stoplight.io/prism/errors#UNKNOWN", StringComparison.Ordinal);
+
+    private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var clone = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version };
+        foreach (var header in request.Headers) clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        if (request.Content != null)
+        {
+            // Only body-less GETs hit the generator crash in practice, but keep a body intact if one comes along.
+            var body = new ByteArrayContent(await request.Content.ReadAsByteArrayAsync(cancellationToken));
+            foreach (var header in request.Content.Headers) body.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            clone.Content = body;
+        }
+        return clone;
+    }
+
     private static List<string> RequestViolations(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("sl-violations", out var values)) return [];
-        return values.SelectMany(JArray.Parse)
-            .Where(v => (string?)v["location"]?[0] == "request")
-            .Select(v => $"  {string.Join('.', v["location"]!.Values<string>())}: {v["message"]} ({v["severity"]})")
-            .ToList();
+        // Prism prefixes long lists with "Too many violations! "; the JSON array follows.
+        var header = string.Join(",", values);
+        var start = header.IndexOf('[');
+        try
+        {
+            return JArray.Parse(header[start..])
+                .Where(v => (string?)v["location"]?[0] == "request")
+                .Select(v => $"  {string.Join('.', v["location"]!.Values<string>())}: {v["message"]} ({v["severity"]})")
+                .ToList();
+        }
+        catch (Exception e) when (e is Newtonsoft.Json.JsonException or ArgumentOutOfRangeException)
+        {
+            return header.Contains("\"location\":[\"request\"", StringComparison.Ordinal) ? ["  " + header] : [];
+        }
     }
 }
 
