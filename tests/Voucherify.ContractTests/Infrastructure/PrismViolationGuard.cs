@@ -20,12 +20,13 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
         }
 
         var requestViolations = RequestViolations(response);
+        if (requestViolations.Count == 0 && (int)response.StatusCode == 422)
+            requestViolations = ProblemViolations(await response.Content.ReadAsStringAsync(cancellationToken));
         if (requestViolations.Count > 0 || (int)response.StatusCode == 422)
         {
-            var body = await response.Content.ReadAsStringAsync(cancellationToken);
             throw new RequestRejectedByContractException(
                 $"{request.Method} {request.RequestUri} does not conform to the vendor's description ({(int)response.StatusCode}):\n"
-                + string.Join("\n", requestViolations) + (requestViolations.Count == 0 ? body : string.Empty));
+                + string.Join("\n", requestViolations));
         }
         return response;
     }
@@ -69,6 +70,25 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
         return clone;
     }
 
+    /// <summary>
+    /// When the operation declares no 422 of its own, Prism answers with a problem+json body listing the violations
+    /// under <c>validation</c> (locations start at <c>query</c>, <c>body</c>, …).
+    /// </summary>
+    private static List<string> ProblemViolations(string body)
+    {
+        try
+        {
+            return (JObject.Parse(body)["validation"] as JArray)?.Select(v => Describe(v, skipLocationParts: 0)).ToList() ?? ["  " + body];
+        }
+        catch (Newtonsoft.Json.JsonException)
+        {
+            return ["  " + body];
+        }
+    }
+
+    private static string Describe(JToken violation, int skipLocationParts) =>
+        $"  {string.Join('.', violation["location"]!.Values<string>().Skip(skipLocationParts))}: {violation["message"]} ({violation["severity"]})";
+
     private static List<string> RequestViolations(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("sl-violations", out var values)) return [];
@@ -79,7 +99,7 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
         {
             return JArray.Parse(header[start..])
                 .Where(v => (string?)v["location"]?[0] == "request")
-                .Select(v => $"  {string.Join('.', v["location"]!.Values<string>())}: {v["message"]} ({v["severity"]})")
+                .Select(v => Describe(v, skipLocationParts: 1))
                 .ToList();
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or ArgumentOutOfRangeException)

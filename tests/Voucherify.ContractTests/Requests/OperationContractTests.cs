@@ -250,6 +250,17 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     }
 
     [SkippableFact]
+    public async Task A_request_outside_the_vendor_contract_is_rejected_with_prisms_violations()
+    {
+        // The project's spec keeps the activity type open; the vendor's lists 67 names. This is the control that
+        // shows Prism really validates what the tests above send.
+        var rejected = await Assert.ThrowsAsync<RequestRejectedByContractException>(
+            () => Client.Customers.ListCustomerActivityAsync("cust_T849EgzNVVmn5icJ2FAkT2rO", type: "customer.not_an_event"));
+
+        Assert.Contains("query.type: Request query parameter type must be equal to one of the allowed values", rejected.Message);
+    }
+
+    [SkippableFact]
     public async Task GetAsyncAction_reads_the_first_example()
     {
         var action = await Client.AsyncActions.GetAsyncActionAsync("aa_0af9b22296cf473a10");
