@@ -1,38 +1,59 @@
 namespace Voucherify.ContractTests.Infrastructure;
 
 /// <summary>
-/// Starts one Prism for the whole <see cref="PrismCollection"/> and stops it (the node process tree) at the end.
+/// Starts Prism for the whole <see cref="PrismCollection"/> and stops it (the node process trees) at the end: one
+/// process per core (at most two), because Prism is single-threaded node and generating the vendor's large activity
+/// schemas is CPU-bound; the generated-response tests spread their requests over them.
 /// When the vendor's description or the Prism executable is missing, nothing starts and every test skips with
 /// <see cref="SkipReason"/>, so the repository still tests on machines without them.
 /// </summary>
 public sealed class PrismFixture : IAsyncLifetime
 {
-    private PrismServer? _server;
+    private PrismServer[] _servers = [];
 
     /// <summary>Why the Prism tests cannot run here, or null when Prism is serving.</summary>
     public string? SkipReason { get; private set; }
 
-    internal Uri BaseUri => _server?.BaseUri ?? throw new InvalidOperationException(SkipReason ?? "Prism is not running.");
+    /// <summary>How many Prism processes serve the description; pass 0 to this minus one to <see cref="CreateClient"/>.</summary>
+    internal int ServerCount => _servers.Length;
 
     public async Task InitializeAsync()
     {
         SkipReason = RepositoryFiles.MissingOfficialDescription()
             ?? (File.Exists(RepositoryFiles.Prism) ? null : $"Prism is not installed at {RepositoryFiles.Prism} (run `npm ci` in .ci/tools).");
         if (SkipReason is null)
-            _server = await PrismServer.StartAsync(RepositoryFiles.Prism, RepositoryFiles.OfficialDescription);
+        {
+            var starting = Enumerable.Range(0, Math.Clamp(Environment.ProcessorCount, 1, 2))
+                .Select(_ => PrismServer.StartAsync(RepositoryFiles.Prism, RepositoryFiles.OfficialDescription)).ToList();
+            try
+            {
+                _servers = await Task.WhenAll(starting);
+            }
+            finally
+            {
+                // One failed to start: stop the others too, and let the failure fail the tests.
+                if (_servers.Length == 0)
+                    foreach (var started in starting.Where(t => t.IsCompletedSuccessfully)) started.Result.Dispose();
+            }
+        }
     }
 
     /// <summary>
     /// A client of the public API pointed at Prism. <paramref name="prefer"/> is sent as the <c>Prefer</c> header
     /// (<c>dynamic=true</c>, <c>example=…</c>); every request Prism finds invalid fails the call with its violations.
     /// </summary>
-    internal VoucherifyClient CreateClient(string? prefer = null) =>
-        new(new VoucherifyClientOptions { ApplicationId = "contract-app-id", SecretKey = "contract-secret-key", BaseUri = BaseUri },
-            new PrismViolationGuard(prefer, () => _server?.Output ?? string.Empty) { InnerHandler = new SocketsHttpHandler() });
+    internal VoucherifyClient CreateClient(string? prefer = null, int server = 0)
+    {
+        if (_servers.Length == 0) throw new InvalidOperationException(SkipReason ?? "Prism is not running.");
+        var prism = _servers[server];
+        return new VoucherifyClient(
+            new VoucherifyClientOptions { ApplicationId = "contract-app-id", SecretKey = "contract-secret-key", BaseUri = prism.BaseUri },
+            new PrismViolationGuard(prefer, () => prism.Output) { InnerHandler = new SocketsHttpHandler() });
+    }
 
     public Task DisposeAsync()
     {
-        _server?.Dispose();
+        foreach (var server in _servers) server.Dispose();
         return Task.CompletedTask;
     }
 }
