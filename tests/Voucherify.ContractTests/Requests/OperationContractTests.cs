@@ -67,7 +67,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
             Email = "bob.smith@email.com",
             Phone = "+1 933 222 3333",
             Birthdate = new DateTime(2022, 1, 1),
-            Address = new CustomerAddress { City = "New York", State = "NY", Line1 = "123 Main St.", Line2 = "APT 3 BLG 4", Country = "United States", PostalCode = "10001" },
+            Address = VendorExampleAddress(),
             Metadata = new Dictionary<string, object> { ["age"] = 23, ["favorite_brands"] = new[] { "Armani", "L’Autre Chose" }, ["has_pets"] = true },
         });
 
@@ -111,7 +111,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
             Phone = "+1 (132) 222-2222",
             Birthday = new DateTime(2022, 1, 2),
             Birthdate = new DateTime(2022, 1, 1),
-            Address = new CustomerAddress { City = "New York", State = "NY", Line1 = "123 Main St.", Line2 = "APT 3 BLG 4", Country = "United States", PostalCode = "10001" },
+            Address = VendorExampleAddress(),
             Metadata = new Dictionary<string, object> { ["is_vip"] = true },
         });
 
@@ -228,7 +228,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
                 Phone = "+1 933 222 3333",
                 Birthday = new DateTime(2022, 1, 1),
                 Birthdate = new DateTime(2022, 1, 1),
-                Address = new CustomerAddress { City = "New York", State = "NY", Line1 = "123 Main St.", Line2 = "APT 3 BLG 4", Country = "United States", PostalCode = "10001" },
+                Address = VendorExampleAddress(),
                 Metadata = new Dictionary<string, object> { ["lang"] = "en", ["test"] = false },
             },
             new CustomersUpdateInBulkRequestBody { SourceId = "source_456", Email = "alice@example.com" },
@@ -271,6 +271,10 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
         Assert.NotNull(action.Result);
         Assert.NotNull(action.CreatedAt);
     }
+
+    /// <summary>The address the vendor's request examples use.</summary>
+    private static CustomerAddress VendorExampleAddress() =>
+        new() { City = "New York", State = "NY", Line1 = "123 Main St.", Line2 = "APT 3 BLG 4", Country = "United States", PostalCode = "10001" };
 
     public void Dispose() => _client?.Dispose();
 }
