@@ -48,7 +48,11 @@ public sealed class PrismFixture : IAsyncLifetime
         var prism = _servers[server];
         return new VoucherifyClient(
             new VoucherifyClientOptions { ApplicationId = "contract-app-id", SecretKey = "contract-secret-key", BaseUri = prism.BaseUri },
-            new PrismViolationGuard(prefer, () => prism.Output) { InnerHandler = new SocketsHttpHandler() });
+            new PrismViolationGuard(prefer, () => prism.Output)
+            {
+                // Prism closes idle keep-alive connections after 5 s; reusing one it is closing resets the request.
+                InnerHandler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) },
+            });
     }
 
     public Task DisposeAsync()
