@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
-using System.Text;
 
 namespace Voucherify.ContractTests.Infrastructure;
 
@@ -14,7 +13,8 @@ internal sealed class PrismServer : IDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(90);
     private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private const int KeptOutputLines = 200;
+    private readonly Queue<string> _output = new();
 
     private PrismServer(Process process, Uri baseUri)
     {
@@ -33,40 +33,38 @@ internal sealed class PrismServer : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { "mock", "--host", "127.0.0.1", "--port", port.ToString(), description })
+        // Errors only: at the default level Prism logs every request and every violation of the vendor's own
+        // examples, which would bury its errors in the output kept for failure messages.
+        foreach (var argument in new[] { "mock", "--host", "127.0.0.1", "--port", port.ToString(), "--verboseLevel", "error", description })
             start.ArgumentList.Add(argument);
 
         var process = Process.Start(start) ?? throw new InvalidOperationException($"Could not start {prismExecutable}.");
         var server = new PrismServer(process, new Uri($"http://127.0.0.1:{port}"));
-        var listening = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
-        void Collect(object sender, DataReceivedEventArgs e)
-        {
-            if (e.Data is null) return;
-            lock (server._output) server._output.AppendLine(e.Data);
-            if (e.Data.Contains("Prism is listening", StringComparison.Ordinal)) listening.TrySetResult();
-        }
-        process.OutputDataReceived += Collect;
-        process.ErrorDataReceived += Collect;
+        process.OutputDataReceived += server.Collect;
+        process.ErrorDataReceived += server.Collect;
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        var exited = process.WaitForExitAsync();
-        var first = await Task.WhenAny(listening.Task, exited, Task.Delay(StartTimeout));
-        if (first == listening.Task) return server;
-
-        var reason = first == exited ? $"exited with code {process.ExitCode}" : $"was not listening after {StartTimeout.TotalSeconds} s";
-        var output = server.Output;
-        server.Dispose();
-        throw new InvalidOperationException($"Prism {reason}. Its output:\n{output}");
+        var deadline = Stopwatch.StartNew();
+        while (!await IsListeningAsync(port))
+        {
+            if (process.HasExited || deadline.Elapsed > StartTimeout)
+            {
+                var reason = process.HasExited ? $"exited with code {process.ExitCode}" : $"was not listening after {StartTimeout.TotalSeconds} s";
+                var output = server.Output;
+                server.Dispose();
+                throw new InvalidOperationException($"Prism {reason}. Its output:\n{output}");
+            }
+            await Task.Delay(200);
+        }
+        return server;
     }
 
-    /// <summary>Everything Prism printed so far (for failure messages).</summary>
+    /// <summary>The last lines Prism printed (for failure messages).</summary>
     public string Output
     {
-        get { lock (_output) return _output.ToString(); }
+        get { lock (_output) return string.Join("\n", _output); }
     }
-
-    public bool HasExited => _process.HasExited;
 
     public void Dispose()
     {
@@ -81,6 +79,30 @@ internal sealed class PrismServer : IDisposable
             // Already gone.
         }
         _process.Dispose();
+    }
+
+    private void Collect(object sender, DataReceivedEventArgs e)
+    {
+        if (e.Data is null) return;
+        lock (_output)
+        {
+            _output.Enqueue(e.Data);
+            if (_output.Count > KeptOutputLines) _output.Dequeue();
+        }
+    }
+
+    private static async Task<bool> IsListeningAsync(int port)
+    {
+        using var probe = new TcpClient();
+        try
+        {
+            await probe.ConnectAsync(IPAddress.Loopback, port);
+            return true;
+        }
+        catch (SocketException)
+        {
+            return false;
+        }
     }
 
     private static int FreeLoopbackPort()

@@ -13,11 +13,6 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
     {
         if (prefer != null) request.Headers.TryAddWithoutValidation("Prefer", prefer);
         var response = await SendToPrismAsync(request, cancellationToken);
-        for (var attempt = 1; attempt < MaxGeneratorAttempts && await IsGeneratorCrashAsync(response, cancellationToken); attempt++)
-        {
-            response.Dispose();
-            response = await SendToPrismAsync(await CloneAsync(request, cancellationToken), cancellationToken);
-        }
 
         var requestViolations = RequestViolations(response);
         if (requestViolations.Count == 0 && (int)response.StatusCode == 422)
@@ -31,42 +26,49 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
         return response;
     }
 
-    /// <summary>Prism's data generator is retried this often before its crash is reported as the answer.</summary>
+    /// <summary>Prism's data generator is retried this often before its failure is reported as the answer.</summary>
     private const int MaxGeneratorAttempts = 5;
 
+    /// <summary>
+    /// Sends to Prism, retrying when its data generator fails. json-schema-faker inside Prism 5.16.0 sometimes throws
+    /// on the vendor's large <c>oneOf</c> schemas (the activity events): Prism then answers 500 with its own problem
+    /// type, or drops the connection. Neither is an answer of the contract. Only body-less requests are retried,
+    /// which is where it happens; anything else is reported with Prism's output (it exits on some malformed requests,
+    /// such as unquoted multipart headers).
+    /// </summary>
     private async Task<HttpResponseMessage> SendToPrismAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await base.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            // Prism exits on some malformed requests (e.g. unquoted multipart headers); its output says why.
-            throw new RequestRejectedByContractException($"{request.Method} {request.RequestUri}: Prism did not answer ({e.Message}).\n{prismOutput()}", e);
+            var retryable = attempt < MaxGeneratorAttempts && request.Content is null;
+            var sending = attempt == 1 ? request : Clone(request);
+            HttpResponseMessage response;
+            try
+            {
+                response = await base.SendAsync(sending, cancellationToken);
+            }
+            catch (HttpRequestException) when (retryable)
+            {
+                continue;
+            }
+            catch (HttpRequestException e)
+            {
+                throw new RequestRejectedByContractException($"{request.Method} {request.RequestUri}: Prism did not answer ({e.Message}).\n{prismOutput()}", e);
+            }
+            if (!retryable || !await IsGeneratorCrashAsync(response, cancellationToken)) return response;
+            response.Dispose();
         }
     }
 
-    /// <summary>
-    /// json-schema-faker inside Prism 5.16.0 sometimes throws on the vendor's large <c>oneOf</c> schemas (the activity
-    /// events) and Prism answers 500 with its own problem type. That is no answer of the contract, so it is retried.
-    /// </summary>
     private static async Task<bool> IsGeneratorCrashAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
         (int)response.StatusCode == 500
         && response.Content.Headers.ContentType?.MediaType == "application/problem+json"
         && (await response.Content.ReadAsStringAsync(cancellationToken)).Contains("stoplight.io/prism/errors#UNKNOWN", StringComparison.Ordinal);
 
-    private static async Task<HttpRequestMessage> CloneAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    private static HttpRequestMessage Clone(HttpRequestMessage request)
     {
         var clone = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version };
         foreach (var header in request.Headers) clone.Headers.TryAddWithoutValidation(header.Key, header.Value);
-        if (request.Content != null)
-        {
-            // Only body-less GETs hit the generator crash in practice, but keep a body intact if one comes along.
-            var body = new ByteArrayContent(await request.Content.ReadAsByteArrayAsync(cancellationToken));
-            foreach (var header in request.Content.Headers) body.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            clone.Content = body;
-        }
         return clone;
     }
 
@@ -92,8 +94,10 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
     private static List<string> RequestViolations(HttpResponseMessage response)
     {
         if (!response.Headers.TryGetValues("sl-violations", out var values)) return [];
-        // Prism prefixes long lists with "Too many violations! "; the JSON array follows.
+        // Most headers list only the vendor's own example/schema mismatches on the response; skip parsing those.
         var header = string.Join(",", values);
+        if (!header.Contains("\"location\":[\"request\"", StringComparison.Ordinal)) return [];
+        // Prism prefixes long lists with "Too many violations! "; the JSON array follows.
         var start = header.IndexOf('[');
         try
         {
@@ -104,7 +108,7 @@ internal sealed class PrismViolationGuard(string? prefer, Func<string> prismOutp
         }
         catch (Exception e) when (e is Newtonsoft.Json.JsonException or ArgumentOutOfRangeException)
         {
-            return header.Contains("\"location\":[\"request\"", StringComparison.Ordinal) ? ["  " + header] : [];
+            return ["  " + header];
         }
     }
 }
