@@ -61,7 +61,7 @@ namespace Voucherify
         /// <typeparam name="T">The operation's result.</typeparam>
         /// <param name="encodedQuery">Percent-encoded <c>name=value</c> pairs joined by <c>&amp;</c>; nothing is added when empty.</param>
         /// <param name="operation">The generated operation to run; it must send exactly one request.</param>
-        protected async Task<T> WithAdditionalQueryAsync<T>(string encodedQuery, Func<Task<T>> operation)
+        private protected async Task<T> WithAdditionalQueryAsync<T>(string encodedQuery, Func<Task<T>> operation)
         {
             _additionalQuery.Value = encodedQuery;
             return await operation().ConfigureAwait(false);
