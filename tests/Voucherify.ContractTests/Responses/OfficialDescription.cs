@@ -7,13 +7,26 @@ namespace Voucherify.ContractTests.Responses;
 internal static class OfficialDescription
 {
     /// <summary>(operationId, example name) of every named example of every 2xx JSON response.</summary>
-    public static IEnumerable<(string OperationId, string Example)> SuccessExamples()
+    public static IEnumerable<(string OperationId, string Example)> SuccessExamples() =>
+        from response in Responses()
+        where response.Status.StartsWith('2')
+        from example in (response.Definition.SelectToken("content['application/json'].examples") as JObject)?.Properties() ?? []
+        select (response.OperationId, example.Name);
+
+    /// <summary>(operationId, status) of every error response the vendor declares.</summary>
+    public static IEnumerable<(string OperationId, int Status)> ErrorResponses() =>
+        from response in Responses()
+        where !response.Status.StartsWith('2')
+        select (response.OperationId, int.Parse(response.Status));
+
+    private static IEnumerable<(string OperationId, string Status, JToken Definition)> Responses()
     {
-        if (RepositoryFiles.MissingOfficialDescription() != null) yield break;
+        if (RepositoryFiles.MissingOfficialDescription() != null) return [];
         var document = JObject.Parse(File.ReadAllText(RepositoryFiles.OfficialDescription));
-        foreach (var operation in ((JObject)document["paths"]!).Properties().SelectMany(path => ((JObject)path.Value).Properties()).Where(op => op.Name != "parameters"))
-        foreach (var response in ((JObject)operation.Value["responses"]!).Properties().Where(r => r.Name.StartsWith('2')))
-        foreach (var example in (response.Value.SelectToken("content['application/json'].examples") as JObject)?.Properties() ?? [])
-            yield return ((string)operation.Value["operationId"]!, example.Name);
+        return from path in ((JObject)document["paths"]!).Properties()
+               from operation in ((JObject)path.Value).Properties()
+               where operation.Name != "parameters"
+               from response in ((JObject)operation.Value["responses"]!).Properties()
+               select ((string)operation.Value["operationId"]!, response.Name, response.Value);
     }
 }

@@ -28,6 +28,17 @@ public sealed class ResponseContractTests(PrismFixture prism)
         }
     }
 
+    public static TheoryData<string, int> ErrorResponses
+    {
+        get
+        {
+            var data = new TheoryData<string, int>();
+            foreach (var (operationId, status) in OfficialDescription.ErrorResponses()) data.Add(operationId, status);
+            if (data.Count == 0) data.Add("(no vendor description)", 0);
+            return data;
+        }
+    }
+
     [SkippableFact]
     public void Every_operation_of_the_vendor_description_has_a_call_here()
     {
@@ -81,5 +92,23 @@ public sealed class ResponseContractTests(PrismFixture prism)
 
         Assert.NotNull(response);
         Assert.Empty(UnmappedMembers.In(response));
+    }
+
+    [SkippableTheory]
+    [MemberData(nameof(ErrorResponses))]
+    public async Task Vendor_error_answers_become_api_exceptions_with_their_message(string operationId, int status)
+    {
+        Skip.If(prism.SkipReason != null, prism.SkipReason);
+        using var client = prism.CreateClient(prefer: $"code={status}");
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => Operations.ById[operationId](client));
+
+        Assert.Equal(status, error.StatusCode);
+        Assert.False(string.IsNullOrEmpty(error.ApiMessage), $"No message read from: {error.ResponseBody}");
+        if (status == 404)
+        {
+            Assert.Equal("not_found", error.Key);
+            Assert.StartsWith("v-", error.RequestId);
+        }
     }
 }
