@@ -72,7 +72,7 @@ public sealed class ResponseContractTests(PrismFixture prism)
             }
             catch (Exception e)
             {
-                failures.Add(e.ToString());
+                failures.Add(e is VoucherifyApiException api ? $"{api}\nBody: {api.ResponseBody}" : e.ToString());
             }
         });
 
