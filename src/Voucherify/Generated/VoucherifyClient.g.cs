@@ -157,7 +157,8 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Vouchers, gift cards and loyalty cards the customer holds. The nested `filters[…]` query is not part of
-        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); the client adds it by hand.
+        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); to filter, use the overload that takes
+        /// <br/>CustomerRedeemablesListOptions, which encodes it by hand.
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
@@ -1088,7 +1089,8 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Vouchers, gift cards and loyalty cards the customer holds. The nested `filters[…]` query is not part of
-        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); the client adds it by hand.
+        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); to filter, use the overload that takes
+        /// <br/>CustomerRedeemablesListOptions, which encodes it by hand.
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>

@@ -1,0 +1,28 @@
+using System;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Voucherify
+{
+    public partial class CustomersClient
+    {
+        /// <summary>
+        /// Lists the vouchers, gift cards and loyalty cards a customer holds, narrowed by <see cref="CustomerRedeemablesListOptions.Filter"/>.
+        /// </summary>
+        /// <param name="customerId">The Voucherify id (<c>cust_…</c>) or your own <c>source_id</c>.</param>
+        /// <param name="options">Paging, order and filters.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
+        /// <returns>One page of redeemables; pass <see cref="CustomerRedeemablesListResponseBody.MoreStartingAfter"/> back as
+        /// <see cref="CustomerRedeemablesListOptions.StartingAfterId"/> for the next one.</returns>
+        /// <exception cref="VoucherifyApiException">The API answered with an error (404 for an unknown customer).</exception>
+        public virtual Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions options, CancellationToken cancellationToken = default)
+        {
+            if (options is null) throw new ArgumentNullException(nameof(options));
+            var filterQuery = options.Filter is null ? string.Empty : CustomerRedeemablesFilterEncoder.Encode(options.Filter);
+            // The spec leaves `filters` out (see docs/spec-differences.md), so the generated method cannot send it:
+            // the encoded query rides along with this one call and PrepareRequestAsync appends it to the URL.
+            return WithAdditionalQueryAsync(filterQuery,
+                () => ListCustomerRedeemablesAsync(customerId, options.Limit, options.Order, options.StartingAfterId, cancellationToken));
+        }
+    }
+}
