@@ -1,15 +1,19 @@
 namespace Voucherify
 {
-    /// <summary>Paging, order and filters for listing a customer's redeemables.</summary>
+    /// <summary>
+    /// Page size, order, starting point and filters for listing a customer's redeemables: one page with
+    /// <see cref="CustomersClient.ListCustomerRedeemablesAsync(string, CustomerRedeemablesListOptions, System.Threading.CancellationToken)"/>,
+    /// or all of them with <see cref="CustomersClient.ListAllCustomerRedeemablesAsync"/> and <see cref="CustomersClient.ListCustomerRedeemablePagesAsync"/>.
+    /// </summary>
     public sealed class CustomerRedeemablesListOptions
     {
-        /// <summary>Items per page, 1 to 100; the API's default (10) when null.</summary>
-        public int? Limit { get; set; }
+        /// <summary>Items per request, 1 to 100. When null: the API's default (10) for one page, 100 for the walkers (the fewest requests).</summary>
+        public int? PageSize { get; set; }
 
         /// <summary>Sort by holder id, ascending or descending.</summary>
         public IdOrder? Order { get; set; }
 
-        /// <summary>The previous page's <see cref="CustomerRedeemablesListResponseBody.MoreStartingAfter"/>, to read the next page.</summary>
+        /// <summary>The previous page's <see cref="CustomerRedeemablesListResponseBody.MoreStartingAfter"/>, to read the next page (the walkers start after it).</summary>
         public string? StartingAfterId { get; set; }
 
         /// <summary>Which redeemables to list; all of them when null.</summary>

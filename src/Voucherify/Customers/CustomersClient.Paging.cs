@@ -148,7 +148,7 @@ namespace Voucherify
 
         /// <summary>Lists every voucher, gift card and loyalty card the customer holds, one page in memory at a time.</summary>
         /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
-        /// <param name="options">Order and page size; defaults when null.</param>
+        /// <param name="options">Page size, order, filters and an optional starting cursor; defaults when null.</param>
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>The redeemables in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
@@ -161,7 +161,7 @@ namespace Voucherify
 
         /// <summary>Lists the customer's redeemables page by page, following the API's <c>more_starting_after</c> cursor.</summary>
         /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
-        /// <param name="options">Order and page size; defaults when null.</param>
+        /// <param name="options">Page size, order, filters and an optional starting cursor; defaults when null.</param>
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>Non-empty pages in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
@@ -169,11 +169,16 @@ namespace Voucherify
         public virtual IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default)
         {
             options ??= new CustomerRedeemablesListOptions();
-            ListPaging.ValidatePageSize(options.PageSize);
+            var pageSize = options.PageSize ?? ListPaging.MaxPageSize;
+            ListPaging.ValidatePageSize(pageSize);
+            var order = options.Order;
+            var filter = options.Filter;
+            var firstCursor = options.StartingAfterId;
             return ListPaging.FollowIdCursorAsync(
                 async (startingAfterId, token) =>
                 {
-                    var response = await ListCustomerRedeemablesAsync(customerId, options.PageSize, options.Order, startingAfterId, token).ConfigureAwait(false);
+                    var page = new CustomerRedeemablesListOptions { PageSize = pageSize, Order = order, Filter = filter, StartingAfterId = startingAfterId ?? firstCursor };
+                    var response = await ListCustomerRedeemablesAsync(customerId, page, token).ConfigureAwait(false);
                     return new ListPaging.IdCursorPage<CustomerRedeemable>(response.Data, response.HasMore, response.MoreStartingAfter, response.Total);
                 },
                 redeemable => redeemable.Id,

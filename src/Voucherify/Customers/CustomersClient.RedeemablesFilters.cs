@@ -4,6 +4,12 @@ using System.Threading.Tasks;
 
 namespace Voucherify
 {
+    public partial interface ICustomersClient
+    {
+        /// <inheritdoc cref="CustomersClient.ListCustomerRedeemablesAsync(string, CustomerRedeemablesListOptions, CancellationToken)"/>
+        Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions options, CancellationToken cancellationToken = default);
+    }
+
     public partial class CustomersClient
     {
         /// <summary>
@@ -22,7 +28,7 @@ namespace Voucherify
             // The spec leaves `filters` out (see docs/spec-differences.md), so the generated method cannot send it:
             // the encoded query rides along with this one call and PrepareRequestAsync appends it to the URL.
             return WithAdditionalQueryAsync(filterQuery,
-                () => ListCustomerRedeemablesAsync(customerId, options.Limit, options.Order, options.StartingAfterId, cancellationToken));
+                () => ListCustomerRedeemablesAsync(customerId, options.PageSize, options.Order, options.StartingAfterId, cancellationToken));
         }
     }
 }

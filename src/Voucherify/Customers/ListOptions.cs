@@ -75,16 +75,6 @@ namespace Voucherify
         public string? Type { get; set; }
     }
 
-    /// <summary>Order and page size for <see cref="CustomersClient.ListAllCustomerRedeemablesAsync"/> and <see cref="CustomersClient.ListCustomerRedeemablePagesAsync"/>.</summary>
-    public sealed class CustomerRedeemablesListOptions
-    {
-        /// <summary>Redeemables per request, 1 to 100. Default 100.</summary>
-        public int PageSize { get; set; } = 100;
-
-        /// <summary>Ascending or descending id; the API's default when null.</summary>
-        public IdOrder? Order { get; set; }
-    }
-
     /// <summary>One page of a list walked by a paging helper.</summary>
     /// <typeparam name="T">The item type.</typeparam>
     public sealed class ListPage<T>

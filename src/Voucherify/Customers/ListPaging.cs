@@ -12,9 +12,12 @@ namespace Voucherify
         /// <summary>The highest <c>page</c> the customers list accepts.</summary>
         public const int MaxPageNumber = 99;
 
+        /// <summary>The most items one list request returns; the walkers' default page size.</summary>
+        public const int MaxPageSize = 100;
+
         public static void ValidatePageSize(int pageSize)
         {
-            if (pageSize < 1 || pageSize > 100)
+            if (pageSize < 1 || pageSize > MaxPageSize)
                 throw new ArgumentOutOfRangeException("PageSize", pageSize, "The API returns 1 to 100 items per request.");
         }
 

@@ -84,7 +84,7 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     {
         await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions
         {
-            Limit = 25,
+            PageSize = 25,
             Order = IdOrder.IdDescending,
             StartingAfterId = "rh_0e7b8db4700106a852",
             Filter = new CustomerRedeemablesFilter { VoucherType = new StringFilterConditions { Is = "LOYALTY_CARD" } },
@@ -98,7 +98,7 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task No_filter_or_an_empty_filter_sends_no_filters_key()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions { Limit = 5 });
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions { PageSize = 5 });
         await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions { Filter = new CustomerRedeemablesFilter() });
 
         Assert.Equal(["?limit=5", ""], _recording.Requested.Select(uri => uri.Query));

@@ -180,7 +180,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     {
         var page = await Client.Customers.ListCustomerRedeemablesAsync("cust_p1ufreYbVbwZ1x70nFkH9rF9", new CustomerRedeemablesListOptions
         {
-            Limit = 10,
+            PageSize = 10,
             Order = IdOrder.IdDescending,
             StartingAfterId = "rh_0e7b8db4700106a852",
             Filter = RedeemablesFilters.EveryCondition,
