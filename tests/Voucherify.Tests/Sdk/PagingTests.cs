@@ -206,6 +206,31 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task Redeemable_walk_sends_the_filter_and_page_size_on_every_page_and_starts_after_the_given_cursor()
+    {
+        var mock = new MockHttpMessageHandler();
+        var url = $"{TestClient.BaseUrl}/v1/customers/cust_1/redeemables";
+        const string filter = "filters[holder_role][conditions][$in][0]=OWNER&filters[junction]=and";
+        mock.Expect(url).WithExactQueryString($"limit=25&starting_after_id=rh_0&{filter}")
+            .Respond("application/json", """{"data":[{"id":"rh_1"}],"has_more":true,"more_starting_after":"rh_1"}""");
+        mock.Expect(url).WithExactQueryString($"limit=25&starting_after_id=rh_1&{filter}")
+            .Respond("application/json", """{"data":[{"id":"rh_2"}],"has_more":false}""");
+        using var client = SdkTestClient.Create(mock);
+
+        var ids = new List<string>();
+        await foreach (var redeemable in client.Customers.ListAllCustomerRedeemablesAsync("cust_1", new CustomerRedeemablesListOptions
+        {
+            PageSize = 25,
+            StartingAfterId = "rh_0",
+            Filter = new CustomerRedeemablesFilter { HolderRole = new StringFilterConditions { In = { "OWNER" } }, Junction = FilterJunction.And },
+        }))
+            ids.Add(redeemable.Id!);
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.Equal(new[] { "rh_1", "rh_2" }, ids);
+    }
+
+    [Fact]
     public async Task A_cursor_that_does_not_move_is_an_error_not_an_endless_loop()
     {
         var mock = new MockHttpMessageHandler();
