@@ -28,16 +28,20 @@ namespace Voucherify
             using var activity = Diagnostics.VoucherifyTelemetry.StartAsyncActionWait(asyncActionId);
             var clock = Stopwatch.StartNew();
             var backoff = options.InitialDelay;
+            ProgressSample? previous = null;
             while (true)
             {
                 var action = await GetAsyncActionAsync(asyncActionId, cancellationToken).ConfigureAwait(false);
+                var seenAt = clock.Elapsed;
                 options.Progress?.Report(action);
                 if (action.IsFinished) return Diagnostics.VoucherifyTelemetry.AsyncActionFinished(activity, action, clock.Elapsed);
 
-                var remaining = options.Timeout - clock.Elapsed;
+                var remaining = options.Timeout - seenAt;
                 if (remaining <= TimeSpan.Zero) throw new AsyncActionTimeoutException(asyncActionId, action, options.Timeout);
 
-                var delay = EstimateTimeToFinish(action, clock.Elapsed) ?? backoff;
+                var sample = action.Status == AsyncActionStatus.InProgress && action.Progress is int percent ? new ProgressSample(seenAt, percent) : (ProgressSample?)null;
+                var delay = EstimateTimeToFinish(previous, sample) ?? backoff;
+                previous = sample;
                 delay = Clamp(delay, options.InitialDelay, options.MaxDelay);
                 // One last poll exactly at the deadline rather than a wait past it.
                 if (delay > remaining) delay = remaining;
@@ -46,12 +50,33 @@ namespace Voucherify
             }
         }
 
-        /// <summary>Linear extrapolation from the reported progress; null when the job has not reported any yet.</summary>
-        private static TimeSpan? EstimateTimeToFinish(AsyncAction action, TimeSpan elapsed)
+        /// <summary>
+        /// Linear extrapolation from the progress made between two polls; null until the job has been seen progressing.
+        /// </summary>
+        /// <remarks>
+        /// A rate between two samples, rather than "progress so far over time waited", because the job may have started
+        /// long before the wait did, and because a slow first poll (connection set-up, JIT) would otherwise count as job
+        /// time and push the next poll far past the finish.
+        /// </remarks>
+        private static TimeSpan? EstimateTimeToFinish(ProgressSample? previous, ProgressSample? current)
         {
-            if (action.Status != AsyncActionStatus.InProgress || !(action.Progress is int percent) || percent <= 0 || percent >= 100)
+            if (!(previous is { } before) || !(current is { } now) || now.Percent <= before.Percent || now.Percent >= 100)
                 return null;
-            return TimeSpan.FromTicks(elapsed.Ticks * (100 - percent) / percent);
+            return TimeSpan.FromTicks((now.SeenAt - before.SeenAt).Ticks * (100 - now.Percent) / (now.Percent - before.Percent));
+        }
+
+        /// <summary>The progress an in-progress job reported, and when (on the waiter's clock) it was seen.</summary>
+        private readonly struct ProgressSample
+        {
+            public ProgressSample(TimeSpan seenAt, int percent)
+            {
+                SeenAt = seenAt;
+                Percent = percent;
+            }
+
+            public TimeSpan SeenAt { get; }
+
+            public int Percent { get; }
         }
 
         private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>

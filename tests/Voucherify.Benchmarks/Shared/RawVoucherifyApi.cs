@@ -42,11 +42,11 @@ internal sealed class RawVoucherifyApi : IDisposable
     public Task<Customer> GetCustomerAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<Customer>(new HttpRequestMessage(HttpMethod.Get, "v1/customers/" + Uri.EscapeDataString(id)), cancellationToken);
 
-    public Task<CustomersListResponseBody> ListCustomersAsync(int limit, DateTimeOffset? startingAfter = null, CancellationToken cancellationToken = default)
+    public Task<CustomersListResponseBody> ListCustomersAsync(int limit, string? order = null, DateTimeOffset? startingAfter = null, CancellationToken cancellationToken = default)
     {
         var url = "v1/customers?limit=" + limit;
-        if (startingAfter is { } cursor)
-            url += "&order=created_at&starting_after=" + Uri.EscapeDataString(cursor.ToString("o"));
+        if (order is not null) url += "&order=" + order;
+        if (startingAfter is { } cursor) url += "&starting_after=" + Uri.EscapeDataString(cursor.ToString("o"));
         return SendAsync<CustomersListResponseBody>(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
     }
 

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Voucherify.Benchmarks.Shared;
+
+namespace Voucherify.Benchmarks.Budgets;
+
+/// <summary>
+/// 64 get-customer calls in flight at all times against a loopback Kestrel server (in a child process): the client's
+/// throughput must be at least 0.9x the hand-written baseline's. Rounds alternate baseline and client so that both
+/// see the same background load; the ratio is taken from the medians.
+/// </summary>
+internal static class ConcurrencyBudget
+{
+    private const double TargetRatio = 0.9;
+
+    public static async Task<bool> RunAsync(BudgetOptions options)
+    {
+        var concurrency = (int)options.Number("concurrency", 64);
+        var seconds = options.Number("seconds", 5);
+        var rounds = (int)options.Number("rounds", 3);
+
+        await using var server = await LoopbackServer.StartAsync();
+        // Both over a connection pool set up like the client's default one.
+        using var client = new VoucherifyClient(BenchmarkClients.Options(server.BaseUri));
+        using var raw = new RawVoucherifyApi(
+            new HttpClient(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AutomaticDecompression = DecompressionMethods.All }) { BaseAddress = server.BaseUri },
+            BenchmarkClients.ApplicationId, BenchmarkClients.SecretKey);
+        Func<Task> clientCall = () => client.Customers.GetCustomerAsync(Payloads.CustomerId);
+        Func<Task> rawCall = () => raw.GetCustomerAsync(Payloads.CustomerId);
+
+        // Warm-up: JIT, connections opened up to the concurrency level.
+        await MeasureAsync(rawCall, concurrency, TimeSpan.FromSeconds(1));
+        await MeasureAsync(clientCall, concurrency, TimeSpan.FromSeconds(1));
+
+        var rawRates = new List<double>();
+        var clientRates = new List<double>();
+        for (var round = 0; round < rounds; round++)
+        {
+            rawRates.Add(await MeasureAsync(rawCall, concurrency, TimeSpan.FromSeconds(seconds)));
+            clientRates.Add(await MeasureAsync(clientCall, concurrency, TimeSpan.FromSeconds(seconds)));
+        }
+
+        var ratio = Median(clientRates) / Median(rawRates);
+        var passed = ratio >= TargetRatio;
+        Console.WriteLine();
+        Console.WriteLine($"{concurrency} concurrent get-customer calls against loopback Kestrel, {rounds} rounds of {seconds} s each (calls/s)");
+        Console.WriteLine("| round | hand-written | client | client / hand-written |");
+        Console.WriteLine("|---:|---:|---:|---:|");
+        for (var i = 0; i < rounds; i++)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i + 1} | {rawRates[i]:N0} | {clientRates[i]:N0} | {clientRates[i] / rawRates[i]:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median | {Median(rawRates):N0} | {Median(clientRates):N0} | {ratio:F2} |"));
+        Console.WriteLine(passed ? "PASS" : $"FAIL: throughput ratio below {TargetRatio}");
+        return passed;
+    }
+
+    private static async Task<double> MeasureAsync(Func<Task> call, int concurrency, TimeSpan length)
+    {
+        long calls = 0;
+        var clock = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            while (clock.Elapsed < length)
+            {
+                await call();
+                Interlocked.Increment(ref calls);
+            }
+        });
+        await Task.WhenAll(workers);
+        return calls / clock.Elapsed.TotalSeconds;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.WebUtilities;
+using Newtonsoft.Json;
+using Voucherify.Benchmarks.Shared;
+
+namespace Voucherify.Benchmarks.Budgets;
+
+/// <summary>
+/// A customers list endpoint over <paramref name="total"/> generated customers, ordered by <c>created_at</c>:
+/// answers <c>limit</c> and the <c>starting_after</c> cursor, building each page only when it is asked for, so
+/// the server side holds one page at a time however many customers there are.
+/// </summary>
+internal sealed class CustomerPageHandler(int total) : HttpMessageHandler
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.CreateDefault();
+
+    public int Requests { get; private set; }
+
+    protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        Requests++;
+        var query = QueryHelpers.ParseQuery(request.RequestUri!.Query);
+        var limit = query.TryGetValue("limit", out var l) ? int.Parse(l!) : 10;
+        var first = query.TryGetValue("starting_after", out var cursor)
+            ? Payloads.IndexOf(DateTimeOffset.Parse(cursor!, System.Globalization.CultureInfo.InvariantCulture)) + 1
+            : 0;
+        var count = Math.Max(0, Math.Min(limit, total - first));
+        var page = new CustomersListResponseBody
+        {
+            Object = "list",
+            DataRef = "customers",
+            Customers = Enumerable.Range(first, count).Select(Payloads.FullCustomer).ToList(),
+            Total = total,
+            HasMore = first + count < total,
+        };
+
+        var body = new MemoryStream();
+        using (var writer = new StreamWriter(body, leaveOpen: true))
+            Serializer.Serialize(writer, page);
+        body.Position = 0;
+        var content = new StreamContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request });
+    }
+}
