@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Keeps the benchmarks and the budget harnesses compiling and running; the numbers of this run mean nothing
+# (dry job, tiny sizes, a shared CI machine). Full measurements are manual: see docs/performance.md.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+project=tests/Voucherify.Benchmarks
+artifacts=$(mktemp -d)
+trap 'rm -rf "$artifacts"' EXIT
+
+dotnet build "$project" -c Release -nologo -v:q
+run() { dotnet run -c Release --no-build --project "$project" -- "$@"; }
+
+echo "== every benchmark once (BenchmarkDotNet dry job, in-process)"
+run --filter '*' --job dry --inProcess --artifacts "$artifacts"
+
+echo "== budgets, small sizes"
+run budgets csv-memory --size-mb 64
+run budgets paging-memory --sizes 500,2000
+run budgets polling --durations 1,2
+# Throughput on a busy 2-core CI machine is noise: run it, report it, don't judge it.
+run budgets concurrency --seconds 1 --rounds 1 --report-only
+run budgets build --in-place true
