@@ -16,7 +16,9 @@ run --filter '*' --job dry --inProcess --artifacts "$artifacts"
 
 echo "== budgets, small sizes"
 run budgets csv-memory --size-mb 64
-run budgets paging-memory --sizes 500,2000
+# One size: the peak comparison needs walks long enough for the GC to settle (see docs/performance.md);
+# the heap-kept-after-the-walk check still applies.
+run budgets paging-memory --sizes 2000
 run budgets polling --durations 1,2
 # Throughput on a busy 2-core CI machine is noise: run it, report it, don't judge it.
 run budgets concurrency --seconds 1 --rounds 1 --report-only

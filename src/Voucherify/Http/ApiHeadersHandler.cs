@@ -11,10 +11,12 @@ namespace Voucherify.Http
     {
         internal const string ApplicationIdHeader = "X-App-Id";
         internal const string SecretKeyHeader = "X-App-Token";
+        internal const string UserAgentHeader = "User-Agent";
 
-        internal static readonly ProductInfoHeaderValue UserAgent = new ProductInfoHeaderValue(
+        /// <summary><c>Voucherify.NET/{version}</c>, formatted once: added as text, it costs no parsing per request.</summary>
+        internal static readonly string UserAgent = new ProductInfoHeaderValue(
             "Voucherify.NET",
-            typeof(ApiHeadersHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0");
+            typeof(ApiHeadersHandler).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0").ToString();
 
         private readonly string _applicationId;
         private readonly string _secretKey;
@@ -32,8 +34,9 @@ namespace Voucherify.Http
             request.Headers.Remove(SecretKeyHeader);
             request.Headers.TryAddWithoutValidation(ApplicationIdHeader, _applicationId);
             request.Headers.TryAddWithoutValidation(SecretKeyHeader, _secretKey);
-            if (!request.Headers.UserAgent.Contains(UserAgent))
-                request.Headers.UserAgent.Add(UserAgent);
+            // Only this handler sets User-Agent on our requests, so a present one is ours (a retried message).
+            if (!request.Headers.Contains(UserAgentHeader))
+                request.Headers.TryAddWithoutValidation(UserAgentHeader, UserAgent);
             return base.SendAsync(request, cancellationToken);
         }
     }

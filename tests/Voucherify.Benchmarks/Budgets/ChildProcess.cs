@@ -22,9 +22,15 @@ internal static class ChildProcess
         return info;
     }
 
-    public static async Task<T> RunAsync<T>(params string[] args)
+    public static Task<T> RunAsync<T>(params string[] args) => RunAsync<T>(new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Extra environment variables for the child (e.g. GC settings).</param>
+    /// <param name="args">The budget command and its arguments.</param>
+    public static async Task<T> RunAsync<T>(IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Process.Start(StartInfo(args))!;
+        var info = StartInfo(args);
+        foreach (var (name, value) in environment) info.Environment[name] = value;
+        using var process = Process.Start(info)!;
         string? result = null;
         while (await process.StandardOutput.ReadLineAsync() is { } line)
         {
