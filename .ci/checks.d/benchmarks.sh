@@ -21,5 +21,5 @@ run budgets csv-memory --size-mb 64
 run budgets paging-memory --sizes 2000
 run budgets polling --durations 1,2
 # Throughput on a busy 2-core CI machine is noise: run it, report it, don't judge it.
-run budgets concurrency --seconds 1 --rounds 1 --report-only
+run budgets concurrency --seconds 1 --rounds 1 --warmup-seconds 1 --report-only
 run budgets build --in-place true
