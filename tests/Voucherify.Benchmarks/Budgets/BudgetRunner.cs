@@ -13,7 +13,7 @@ internal static class BudgetRunner
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: budgets csv-memory|paging-memory|polling|concurrency|build [--option value ...]; see docs/performance.md");
+            Console.Error.WriteLine("usage: budgets overhead|csv-memory|paging-memory|polling|concurrency|build [--option value ...]; see docs/performance.md");
             return 2;
         }
         bool passed;
@@ -22,6 +22,7 @@ internal static class BudgetRunner
             : BudgetOptions.Parse(args.Skip(1));
         switch (args[0])
         {
+            case "overhead": passed = await PairedOverhead.RunAsync(options); break;
             case "csv-memory": passed = await CsvImportMemoryBudget.RunAsync(options); break;
             case "paging-memory": passed = await PagingMemoryBudget.RunAsync(options); break;
             case "polling": passed = await PollingBudget.RunAsync(options); break;

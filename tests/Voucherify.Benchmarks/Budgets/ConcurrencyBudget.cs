@@ -46,7 +46,7 @@ internal static class ConcurrencyBudget
             clientRates.Add(await MeasureAsync(clientCall, concurrency, TimeSpan.FromSeconds(seconds)));
         }
 
-        var ratio = Median(clientRates) / Median(rawRates);
+        var ratio = Statistics.Median(clientRates) / Statistics.Median(rawRates);
         var passed = ratio >= TargetRatio;
         Console.WriteLine();
         Console.WriteLine($"{concurrency} concurrent get-customer calls against loopback Kestrel, {rounds} rounds of {seconds} s each (calls/s)");
@@ -54,7 +54,7 @@ internal static class ConcurrencyBudget
         Console.WriteLine("|---:|---:|---:|---:|");
         for (var i = 0; i < rounds; i++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i + 1} | {rawRates[i]:N0} | {clientRates[i]:N0} | {clientRates[i] / rawRates[i]:F2} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median | {Median(rawRates):N0} | {Median(clientRates):N0} | {ratio:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median | {Statistics.Median(rawRates):N0} | {Statistics.Median(clientRates):N0} | {ratio:F2} |"));
         Console.WriteLine(passed ? "PASS" : $"FAIL: throughput ratio below {TargetRatio}");
         return passed;
     }
@@ -73,11 +73,5 @@ internal static class ConcurrencyBudget
         });
         await Task.WhenAll(workers);
         return calls / clock.Elapsed.TotalSeconds;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
 }

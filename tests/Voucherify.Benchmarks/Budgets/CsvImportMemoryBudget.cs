@@ -75,8 +75,7 @@ internal static class CsvImportMemoryBudget
         }
         else
         {
-            // The same file options the client uses for a path.
-            using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            using var file = Payloads.OpenCsv(path);
             await raw.ImportCustomersUsingCsvAsync(file, "customers.csv");
         }
 

@@ -127,4 +127,17 @@ internal static class Payloads
         WriteCsv(buffer, bytes);
         return buffer.ToArray();
     }
+
+    /// <summary>A generated CSV file of at least <paramref name="bytes"/> bytes in the temp folder; the caller deletes it.</summary>
+    public static string CsvFile(long bytes)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"voucherify-bench-{Guid.NewGuid():N}.csv");
+        using var file = File.Create(path);
+        WriteCsv(file, bytes);
+        return path;
+    }
+
+    /// <summary>Opens a CSV file the way the client's path overload does.</summary>
+    public static FileStream OpenCsv(string path) =>
+        new(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
 }

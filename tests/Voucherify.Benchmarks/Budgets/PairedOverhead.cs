@@ -1,0 +1,134 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Newtonsoft.Json;
+using Voucherify.Benchmarks.Shared;
+
+namespace Voucherify.Benchmarks.Budgets;
+
+/// <summary>
+/// The benchmarks' time and allocation ratios measured in alternation: short batches of baseline and client calls,
+/// interleaved, many times over, with the ratio taken per pair of batches and then the median. BenchmarkDotNet runs
+/// all of one method before the other, so on a machine whose background load drifts (a shared CI or build machine)
+/// its ratio moves with the load; a paired ratio does not. Allocation is counted exactly (the in-memory transport
+/// completes every call on the calling thread). Also times two costs in the generated code, on their own.
+/// </summary>
+internal static class PairedOverhead
+{
+    private const double TimeTarget = 1.10;
+    private const double AllocationTarget = 1.25;
+
+    private sealed record Operation(string Name, Func<Task> Raw, Func<Task> Client);
+
+    public static async Task<bool> RunAsync(BudgetOptions options)
+    {
+        var rounds = (int)options.Number("rounds", 200);
+        var batch = (int)options.Number("batch", 50);
+        var getTransport = new CannedResponseHandler(Payloads.CustomerJson);
+        var listTransport = new CannedResponseHandler(Payloads.CustomerListJson(100));
+        var csvTransport = new CannedResponseHandler(Payloads.AsyncActionStartedJson, HttpStatusCode.Accepted);
+        var csvPath = Payloads.CsvFile(10 * 1024 * 1024);
+        var body = Payloads.CreateBody();
+        using var getClient = BenchmarkClients.Client(getTransport);
+        using var getRaw = BenchmarkClients.Raw(getTransport);
+        using var listClient = BenchmarkClients.Client(listTransport);
+        using var listRaw = BenchmarkClients.Raw(listTransport);
+        using var csvClient = BenchmarkClients.Client(csvTransport);
+        using var csvRaw = BenchmarkClients.Raw(csvTransport);
+
+        var operations = new[]
+        {
+            new Operation("get-customer", () => getRaw.GetCustomerAsync(Payloads.CustomerId), () => getClient.Customers.GetCustomerAsync(Payloads.CustomerId)),
+            new Operation("list-customers (100)", () => listRaw.ListCustomersAsync(100), () => listClient.Customers.ListCustomersAsync(limit: 100)),
+            new Operation("create-customer", () => getRaw.CreateCustomerAsync(body), () => getClient.Customers.CreateCustomerAsync(body)),
+            new Operation("CSV import request (10 MB file)", () => ImportAsync(csvPath, s => csvRaw.ImportCustomersUsingCsvAsync(s, "customers.csv")), () => ImportAsync(csvPath, s => csvClient.Customers.ImportCustomersUsingCsvAsync(s, "customers.csv"))),
+        };
+
+        Console.WriteLine();
+        Console.WriteLine($"Client vs hand-written, {rounds} alternating pairs of {batch}-call batches per operation (median per-call time; exact bytes per call)");
+        Console.WriteLine("| operation | hand-written, µs | client, µs | time ratio (median of pairs) | hand-written, B | client, B | allocation ratio |");
+        Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|");
+        var passed = true;
+        foreach (var operation in operations)
+        {
+            // Warm-up to tier-1 code on both sides.
+            for (var i = 0; i < 3; i++) { await TimeBatchAsync(operation.Raw, batch * 10); await TimeBatchAsync(operation.Client, batch * 10); }
+            var rawTimes = new List<double>();
+            var clientTimes = new List<double>();
+            var ratios = new List<double>();
+            for (var round = 0; round < rounds; round++)
+            {
+                // Alternate which side goes first, so neither always follows the other's garbage.
+                double raw, client;
+                if (round % 2 == 0) { raw = await TimeBatchAsync(operation.Raw, batch); client = await TimeBatchAsync(operation.Client, batch); }
+                else { client = await TimeBatchAsync(operation.Client, batch); raw = await TimeBatchAsync(operation.Raw, batch); }
+                rawTimes.Add(raw);
+                clientTimes.Add(client);
+                ratios.Add(client / raw);
+            }
+            var rawBytes = await BytesPerCallAsync(operation.Raw, batch);
+            var clientBytes = await BytesPerCallAsync(operation.Client, batch);
+            var timeRatio = Statistics.Median(ratios);
+            var allocationRatio = (double)clientBytes / rawBytes;
+            passed &= timeRatio <= TimeTarget && allocationRatio <= AllocationTarget;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| {operation.Name} | {Statistics.Median(rawTimes):F2} | {Statistics.Median(clientTimes):F2} | {timeRatio:F2} | {rawBytes:N0} | {clientBytes:N0} | {allocationRatio:F2} |"));
+        }
+        File.Delete(csvPath);
+        Console.WriteLine($"targets: time ≤ {TimeTarget:F2}x, allocation ≤ {AllocationTarget:F2}x");
+        await ReportGeneratedCodeCostsAsync(getTransport, rounds * batch);
+        Console.WriteLine(passed ? "PASS" : "FAIL: an operation is over a target");
+        return passed;
+    }
+
+    /// <summary>What the generated methods do per response that the baseline does not, timed in isolation.</summary>
+    private static async Task ReportGeneratedCodeCostsAsync(HttpMessageHandler transport, int calls)
+    {
+        using var invoker = new HttpMessageInvoker(transport, disposeHandler: false);
+        using var response = await invoker.SendAsync(new HttpRequestMessage(HttpMethod.Get, BenchmarkClients.ApiBase), CancellationToken.None);
+        var settings = new JsonSerializerSettings();
+        var costs = new (string Name, Action Work)[]
+        {
+            ("copy of the response headers into a dictionary (every response)", () =>
+            {
+                var headers = new Dictionary<string, IEnumerable<string>>();
+                foreach (var item in response.Headers) headers[item.Key] = item.Value;
+                foreach (var item in response.Content.Headers) headers[item.Key] = item.Value;
+            }),
+            ("JsonSerializer.Create(settings) (every response)", () => JsonSerializer.Create(settings)),
+        };
+        Console.WriteLine();
+        Console.WriteLine("Generated-code costs on their own (same canned get-customer response)");
+        Console.WriteLine("| work | µs per call | B per call |");
+        Console.WriteLine("|---|---:|---:|");
+        foreach (var (name, work) in costs)
+        {
+            for (var i = 0; i < calls; i++) work();
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var clock = Stopwatch.StartNew();
+            for (var i = 0; i < calls; i++) work();
+            var micros = clock.Elapsed.TotalMicroseconds / calls;
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {name} | {micros:F2} | {(GC.GetAllocatedBytesForCurrentThread() - bytes) / calls:N0} |"));
+        }
+    }
+
+    private static async Task ImportAsync(string path, Func<Stream, Task<AsyncActionStarted>> import)
+    {
+        using var file = Payloads.OpenCsv(path);
+        await import(file);
+    }
+
+    private static async Task<double> TimeBatchAsync(Func<Task> call, int calls)
+    {
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < calls; i++) await call();
+        return clock.Elapsed.TotalMicroseconds / calls;
+    }
+
+    private static async Task<long> BytesPerCallAsync(Func<Task> call, int calls)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < calls; i++) await call();
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / calls;
+    }
+}
