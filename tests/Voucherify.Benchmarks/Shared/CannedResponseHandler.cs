@@ -7,6 +7,8 @@ namespace Voucherify.Benchmarks.Shared;
 /// An in-memory transport: answers every request with the same canned JSON body, after reading any request body
 /// to the end (so uploads and serialized bodies are really produced), and counts the request bytes it drained.
 /// Both the client and the hand-written baseline run on it, so only their own work differs.
+/// The response body can only be read as a stream: buffering it (ReadAsStringAsync, LoadIntoBufferAsync) throws,
+/// so every benchmark and budget run also proves that responses are deserialized from the stream.
 /// </summary>
 internal sealed class CannedResponseHandler : HttpMessageHandler
 {
@@ -36,12 +38,29 @@ internal sealed class CannedResponseHandler : HttpMessageHandler
 
     private HttpResponseMessage Respond(HttpRequestMessage request)
     {
-        var content = new ByteArrayContent(_body);
+        var content = new StreamOnlyContent(_body);
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         content.Headers.ContentLength = _body.Length;
         var response = new HttpResponseMessage(_status) { Content = content, RequestMessage = request };
         response.Headers.Date = DateTimeOffset.UtcNow;
         return response;
+    }
+}
+
+/// <summary>A response body that can be read as a stream and in no other way.</summary>
+internal sealed class StreamOnlyContent(byte[] body) : HttpContent
+{
+    protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new MemoryStream(body, writable: false));
+
+    protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => new MemoryStream(body, writable: false);
+
+    protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
+        throw new InvalidOperationException("The response body was buffered whole instead of being read as a stream.");
+
+    protected override bool TryComputeLength(out long length)
+    {
+        length = body.Length;
+        return true;
     }
 }
 
