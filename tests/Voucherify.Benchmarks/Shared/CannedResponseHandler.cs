@@ -7,8 +7,8 @@ namespace Voucherify.Benchmarks.Shared;
 /// An in-memory transport: answers every request with the same canned JSON body, after reading any request body
 /// to the end (so uploads and serialized bodies are really produced), and counts the request bytes it drained.
 /// Both the client and the hand-written baseline run on it, so only their own work differs.
-/// The response body can only be read as a stream: buffering it (ReadAsStringAsync, LoadIntoBufferAsync) throws,
-/// so every benchmark and budget run also proves that responses are deserialized from the stream.
+/// It counts the response bodies that were buffered whole (ReadAsStringAsync, LoadIntoBufferAsync) rather than read
+/// as a stream: see <see cref="BufferedBodies"/>.
 /// </summary>
 internal sealed class CannedResponseHandler : HttpMessageHandler
 {
@@ -25,6 +25,11 @@ internal sealed class CannedResponseHandler : HttpMessageHandler
     /// <summary>The request-body bytes read so far, over all requests.</summary>
     public long RequestBytes => Interlocked.Read(ref _requestBytes);
 
+    /// <summary>How many response bodies were buffered whole instead of being read as a stream.</summary>
+    public int BufferedBodies => Volatile.Read(ref _bufferedBodies);
+
+    private int _bufferedBodies;
+
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
         request.Content is null ? Task.FromResult(Respond(request)) : DrainThenRespondAsync(request, cancellationToken);
 
@@ -38,7 +43,7 @@ internal sealed class CannedResponseHandler : HttpMessageHandler
 
     private HttpResponseMessage Respond(HttpRequestMessage request)
     {
-        var content = new StreamOnlyContent(_body);
+        var content = new CountingContent(_body, () => Interlocked.Increment(ref _bufferedBodies));
         content.Headers.ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
         content.Headers.ContentLength = _body.Length;
         var response = new HttpResponseMessage(_status) { Content = content, RequestMessage = request };
@@ -47,15 +52,19 @@ internal sealed class CannedResponseHandler : HttpMessageHandler
     }
 }
 
-/// <summary>A response body that can be read as a stream and in no other way.</summary>
-internal sealed class StreamOnlyContent(byte[] body) : HttpContent
+/// <summary>A response body that tells when it is buffered whole rather than opened as a stream.</summary>
+internal sealed class CountingContent(byte[] body, Action onBuffered) : HttpContent
 {
     protected override Task<Stream> CreateContentReadStreamAsync() => Task.FromResult<Stream>(new MemoryStream(body, writable: false));
 
     protected override Stream CreateContentReadStream(CancellationToken cancellationToken) => new MemoryStream(body, writable: false);
 
-    protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context) =>
-        throw new InvalidOperationException("The response body was buffered whole instead of being read as a stream.");
+    // HttpContent calls this only to buffer the body (or to copy it somewhere); a stream read never gets here.
+    protected override Task SerializeToStreamAsync(Stream stream, System.Net.TransportContext? context)
+    {
+        onBuffered();
+        return stream.WriteAsync(body, 0, body.Length);
+    }
 
     protected override bool TryComputeLength(out long length)
     {
