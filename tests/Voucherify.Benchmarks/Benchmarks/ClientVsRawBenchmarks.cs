@@ -7,92 +7,59 @@ namespace Voucherify.Benchmarks.Benchmarks;
 // One class per operation, each with the hand-written call as its baseline, so BenchmarkDotNet's Ratio and
 // Alloc Ratio columns are exactly the targets (time within 1.10x, allocated bytes within 1.25x).
 
-/// <summary>GET a full customer (summary, loyalty, referrals).</summary>
+/// <summary>The client and the hand-written baseline over one in-memory transport.</summary>
 [MemoryDiagnoser]
-public class GetCustomerBenchmarks
+public abstract class ClientVsRawBenchmark(CannedResponseHandler transport)
 {
-    private readonly CannedResponseHandler _transport = new(Payloads.CustomerJson);
-    private VoucherifyClient _client = null!;
-    private RawVoucherifyApi _raw = null!;
+    protected VoucherifyClient VoucherifyClient { get; private set; } = null!;
+
+    protected RawVoucherifyApi RawApi { get; private set; } = null!;
 
     [GlobalSetup]
-    public void Setup()
+    public virtual void Setup()
     {
-        _client = BenchmarkClients.Client(_transport);
-        _raw = BenchmarkClients.Raw(_transport);
+        VoucherifyClient = BenchmarkClients.Client(transport);
+        RawApi = BenchmarkClients.Raw(transport);
     }
-
-    [Benchmark(Baseline = true)]
-    public Task<Customer> Raw() => _raw.GetCustomerAsync(Payloads.CustomerId);
-
-    [Benchmark]
-    public Task<Customer> Client() => _client.Customers.GetCustomerAsync(Payloads.CustomerId);
 
     [GlobalCleanup]
-    public void Cleanup()
+    public virtual void Cleanup()
     {
-        _client.Dispose();
-        _raw.Dispose();
+        VoucherifyClient.Dispose();
+        RawApi.Dispose();
     }
+}
+
+/// <summary>GET a full customer (summary, loyalty, referrals).</summary>
+public class GetCustomerBenchmarks() : ClientVsRawBenchmark(new CannedResponseHandler(Payloads.CustomerJson))
+{
+    [Benchmark(Baseline = true)]
+    public Task<Customer> Raw() => RawApi.GetCustomerAsync(Payloads.CustomerId);
+
+    [Benchmark]
+    public Task<Customer> Client() => VoucherifyClient.Customers.GetCustomerAsync(Payloads.CustomerId);
 }
 
 /// <summary>GET one page of 100 full customers.</summary>
-[MemoryDiagnoser]
-public class ListCustomersBenchmarks
+public class ListCustomersBenchmarks() : ClientVsRawBenchmark(new CannedResponseHandler(Payloads.CustomerListJson(100)))
 {
-    private readonly CannedResponseHandler _transport = new(Payloads.CustomerListJson(100));
-    private VoucherifyClient _client = null!;
-    private RawVoucherifyApi _raw = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _client = BenchmarkClients.Client(_transport);
-        _raw = BenchmarkClients.Raw(_transport);
-    }
-
     [Benchmark(Baseline = true)]
-    public Task<CustomersListResponseBody> Raw() => _raw.ListCustomersAsync(limit: 100);
+    public Task<CustomersListResponseBody> Raw() => RawApi.ListCustomersAsync(limit: 100);
 
     [Benchmark]
-    public Task<CustomersListResponseBody> Client() => _client.Customers.ListCustomersAsync(limit: 100);
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _raw.Dispose();
-    }
+    public Task<CustomersListResponseBody> Client() => VoucherifyClient.Customers.ListCustomersAsync(limit: 100);
 }
 
 /// <summary>POST a customer with every field set: serializing the body and reading the created customer back.</summary>
-[MemoryDiagnoser]
-public class CreateCustomerBenchmarks
+public class CreateCustomerBenchmarks() : ClientVsRawBenchmark(new CannedResponseHandler(Payloads.CustomerJson))
 {
-    private readonly CannedResponseHandler _transport = new(Payloads.CustomerJson);
     private readonly CustomersCreateRequestBody _body = Payloads.CreateBody();
-    private VoucherifyClient _client = null!;
-    private RawVoucherifyApi _raw = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _client = BenchmarkClients.Client(_transport);
-        _raw = BenchmarkClients.Raw(_transport);
-    }
 
     [Benchmark(Baseline = true)]
-    public Task<Customer> Raw() => _raw.CreateCustomerAsync(_body);
+    public Task<Customer> Raw() => RawApi.CreateCustomerAsync(_body);
 
     [Benchmark]
-    public Task<Customer> Client() => _client.Customers.CreateCustomerAsync(_body);
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        _client.Dispose();
-        _raw.Dispose();
-    }
+    public Task<Customer> Client() => VoucherifyClient.Customers.CreateCustomerAsync(_body);
 }
 
 /// <summary>
@@ -101,42 +68,34 @@ public class CreateCustomerBenchmarks
 /// MemoryStream, because a MemoryStream hands its whole buffer over in one write and would leave only the fixed
 /// per-request costs to compare.
 /// </summary>
-[MemoryDiagnoser]
-public class CsvImportBenchmarks
+public class CsvImportBenchmarks() : ClientVsRawBenchmark(new CannedResponseHandler(Payloads.AsyncActionStartedJson, HttpStatusCode.Accepted))
 {
     private const string FileName = "customers.csv";
-    private readonly CannedResponseHandler _transport = new(Payloads.AsyncActionStartedJson, HttpStatusCode.Accepted);
     private string _path = null!;
-    private VoucherifyClient _client = null!;
-    private RawVoucherifyApi _raw = null!;
 
-    [GlobalSetup]
-    public void Setup()
+    public override void Setup()
     {
         _path = Payloads.CsvFile(10 * 1024 * 1024);
-        _client = BenchmarkClients.Client(_transport);
-        _raw = BenchmarkClients.Raw(_transport);
+        base.Setup();
     }
 
     [Benchmark(Baseline = true)]
     public async Task<AsyncActionStarted> Raw()
     {
         using var file = Payloads.OpenCsv(_path);
-        return await _raw.ImportCustomersUsingCsvAsync(file, FileName);
+        return await RawApi.ImportCustomersUsingCsvAsync(file, FileName);
     }
 
     [Benchmark]
     public async Task<AsyncActionStarted> Client()
     {
         using var file = Payloads.OpenCsv(_path);
-        return await _client.Customers.ImportCustomersUsingCsvAsync(file, FileName);
+        return await VoucherifyClient.Customers.ImportCustomersUsingCsvAsync(file, FileName);
     }
 
-    [GlobalCleanup]
-    public void Cleanup()
+    public override void Cleanup()
     {
-        _client.Dispose();
-        _raw.Dispose();
+        base.Cleanup();
         File.Delete(_path);
     }
 }

@@ -5,7 +5,7 @@ namespace Voucherify.Benchmarks.Budgets;
 
 /// <summary>
 /// Build times, and proof that a no-change rebuild skips the NSwag generation step. By default it works on a fresh
-/// clone of the repository's committed HEAD (so bin/obj start empty): clean build, no-change rebuild, and a rebuild
+/// clone of the repository's last commit (so bin/obj start empty): clean build, no-change rebuild, and a rebuild
 /// after touching the spec (which must regenerate), for the library and for the solution.
 /// With <c>--in-place true</c> it only checks a no-change rebuild of the library (net10.0) in the working tree,
 /// which is what CI does.
@@ -25,12 +25,15 @@ internal static class BuildBudget
             return await CheckInPlaceAsync(repo);
 
         var clone = Path.Combine(Path.GetTempPath(), "voucherify-build-" + Guid.NewGuid().ToString("N")[..8]);
-        await RunAsync("git", repo, "clone", "--quiet", "--no-hardlinks", repo, clone);
+        // The checked-out branch's last commit (a linked worktree would otherwise clone the main HEAD).
+        var commit = (await RunAsync("git", repo, "rev-parse", "HEAD")).Trim();
+        await RunAsync("git", repo, "clone", "--quiet", "--no-hardlinks", "--no-checkout", repo, clone);
+        await RunAsync("git", clone, "checkout", "--quiet", commit);
         try
         {
             var passed = true;
             Console.WriteLine();
-            Console.WriteLine($"Builds of a fresh clone of {repo} (HEAD), Debug, warm NuGet cache and build servers");
+            Console.WriteLine($"Builds of a fresh clone of {repo} at {commit[..8]}, Debug, warm NuGet cache and build servers");
             Console.WriteLine("| target | clean build | no-change rebuild | rebuild after touching the spec | no-change / spec-touched | NSwag skipped on no-change | NSwag ran after touch |");
             Console.WriteLine("|---|---:|---:|---:|---:|---|---|");
             foreach (var target in new[] { LibraryProject, "Voucherify.sln" })

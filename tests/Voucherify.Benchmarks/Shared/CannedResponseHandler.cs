@@ -10,7 +10,7 @@ namespace Voucherify.Benchmarks.Shared;
 /// It counts the response bodies that were buffered whole (ReadAsStringAsync, LoadIntoBufferAsync) rather than read
 /// as a stream: see <see cref="BufferedBodies"/>.
 /// </summary>
-internal sealed class CannedResponseHandler : HttpMessageHandler
+public sealed class CannedResponseHandler : HttpMessageHandler
 {
     private readonly byte[] _body;
     private readonly HttpStatusCode _status;

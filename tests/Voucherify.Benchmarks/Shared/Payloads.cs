@@ -23,12 +23,8 @@ internal static class Payloads
         Email = $"customer-{index}@example.com",
         Phone = "+48 600 100 200",
         Birthdate = new DateTime(1990, 5, 17),
-        Address = new CustomerAddress
-        {
-            City = "Warsaw", State = "Mazowieckie", Line1 = "ul. Prosta 51", Line2 = "Floor 7",
-            Country = "Poland", PostalCode = "00-838",
-        },
-        Metadata = new Dictionary<string, object> { ["lang"] = "pl", ["vip"] = true, ["tier"] = 3, ["signup"] = "2023-11-05" },
+        Address = Address(),
+        Metadata = Metadata(),
         Summary = new CustomerSummary
         {
             Redemptions = new CustomerRedemptionsSummary
@@ -82,13 +78,18 @@ internal static class Payloads
         Email = "customer-1@example.com",
         Phone = "+48 600 100 200",
         Birthdate = new DateTime(1990, 5, 17),
-        Address = new CustomerAddress
-        {
-            City = "Warsaw", State = "Mazowieckie", Line1 = "ul. Prosta 51", Line2 = "Floor 7",
-            Country = "Poland", PostalCode = "00-838",
-        },
-        Metadata = new Dictionary<string, object> { ["lang"] = "pl", ["vip"] = true, ["tier"] = 3, ["signup"] = "2023-11-05" },
+        Address = Address(),
+        Metadata = Metadata(),
     };
+
+    private static CustomerAddress Address() => new()
+    {
+        City = "Warsaw", State = "Mazowieckie", Line1 = "ul. Prosta 51", Line2 = "Floor 7",
+        Country = "Poland", PostalCode = "00-838",
+    };
+
+    private static Dictionary<string, object> Metadata() =>
+        new() { ["lang"] = "pl", ["vip"] = true, ["tier"] = 3, ["signup"] = "2023-11-05" };
 
     public static byte[] CustomerJson { get; } = Utf8(FullCustomer(1));
 

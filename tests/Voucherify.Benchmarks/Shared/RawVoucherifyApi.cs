@@ -10,7 +10,7 @@ namespace Voucherify.Benchmarks.Shared;
 /// set once as defaults, responses deserialized by Newtonsoft.Json straight from the response stream into the
 /// client's own DTO types, a status check, nothing else.
 /// </summary>
-internal sealed class RawVoucherifyApi : IDisposable
+public sealed class RawVoucherifyApi : IDisposable
 {
     // The client's JSON settings that matter for reading (see src/Voucherify/Serialization/VoucherifyJson.cs).
     private static readonly JsonSerializerSettings Settings = new()
