@@ -8,7 +8,7 @@ namespace Voucherify.Benchmarks.Budgets;
 
 /// <summary>
 /// A customers list endpoint over <paramref name="total"/> generated customers, ordered by <c>created_at</c>:
-/// answers <c>limit</c> and the <c>starting_after</c> cursor, building each page only when it is asked for, so
+/// answers <c>limit</c>, <c>page</c> and the <c>starting_after</c> cursor (always in ascending order), building each page only when it is asked for, so
 /// the server side holds one page at a time however many customers there are. Serves one request at a time.
 /// </summary>
 internal sealed class CustomerPageHandler(int total) : HttpMessageHandler
@@ -23,9 +23,10 @@ internal sealed class CustomerPageHandler(int total) : HttpMessageHandler
         Requests++;
         var query = QueryHelpers.ParseQuery(request.RequestUri!.Query);
         var limit = query.TryGetValue("limit", out var l) ? int.Parse(l!) : 10;
+        // Page numbers (1-based) or the created_at cursor, which is exclusive: the first customer created after it.
         var first = query.TryGetValue("starting_after", out var cursor)
             ? Payloads.IndexOf(DateTimeOffset.Parse(cursor!, System.Globalization.CultureInfo.InvariantCulture)) + 1
-            : 0;
+            : query.TryGetValue("page", out var number) ? (int.Parse(number!) - 1) * limit : 0;
         var count = Math.Max(0, Math.Min(limit, total - first));
         var page = new CustomersListResponseBody
         {

@@ -13,7 +13,9 @@ internal static class CustomerWalk
 
     /// <summary>
     /// Through the client. When the library has its own "all customers" walker, make this method return it, so the
-    /// paging-memory budget measures that helper (no other change needed).
+    /// paging-memory budget measures that helper; for the one on the <c>sdk</c> branch that is
+    /// <c>client.Customers.ListAllCustomersAsync(new CustomerListOptions { Order = ListCustomersOrder.CreatedAt, PageSize = 100 }, cancellationToken)</c>
+    /// (ascending, as <see cref="CustomerPageHandler"/> serves).
     /// </summary>
     public static async IAsyncEnumerable<Customer> ClientAsync(VoucherifyClient client, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

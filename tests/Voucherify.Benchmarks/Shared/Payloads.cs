@@ -67,8 +67,8 @@ internal static class Payloads
     /// <summary>The instant the customer with this index was created; pages are ordered by it.</summary>
     public static DateTimeOffset CreatedAt(int index) => Epoch.AddSeconds(index);
 
-    /// <summary>The index of the customer created at <paramref name="createdAt"/> (inverse of <see cref="CreatedAt"/>).</summary>
-    public static int IndexOf(DateTimeOffset createdAt) => (int)(createdAt - Epoch).TotalSeconds;
+    /// <summary>The index of the last customer created at or before <paramref name="createdAt"/> (inverse of <see cref="CreatedAt"/>).</summary>
+    public static int IndexOf(DateTimeOffset createdAt) => (int)Math.Floor((createdAt - Epoch).TotalSeconds);
 
     public static CustomersCreateRequestBody CreateBody() => new()
     {
