@@ -111,6 +111,22 @@ public class ToleranceTests
         Assert.Equal(1, customer.Referrals!.Total);
     }
 
+    [Fact]
+    public async Task Money_amounts_beyond_the_32_bit_range_are_read_exactly()
+    {
+        using var t = new TestClient();
+        t.Handler.Fallback.Respond("application/json",
+            """{"id":"cust_big","summary":{"orders":{"total_amount":987654321012,"average_amount":2147483648,"last_order_amount":5000000000},"redemptions":{"gift":{"redeemed_amount":3000000000,"amount_to_go":4000000000}}}}""");
+
+        var customer = await t.Client.Customers.GetCustomerAsync("cust_big");
+
+        Assert.Equal(987_654_321_012L, customer.Summary!.Orders!.TotalAmount);
+        Assert.Equal(2_147_483_648L, customer.Summary.Orders.AverageAmount);
+        Assert.Equal(5_000_000_000L, customer.Summary.Orders.LastOrderAmount);
+        Assert.Equal(3_000_000_000L, customer.Summary.Redemptions!.Gift!.RedeemedAmount);
+        Assert.Equal(4_000_000_000L, customer.Summary.Redemptions.Gift.AmountToGo);
+    }
+
     [Theory]
     [InlineData("2022-08-30T06:32:07Z", 0, 0)]
     [InlineData("2022-08-30T06:32:07.3Z", 3_000_000, 0)]

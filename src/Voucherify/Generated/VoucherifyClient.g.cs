@@ -2345,15 +2345,15 @@ namespace Voucherify
         }
     }
 
-    /// <summary>Gift card totals in minor units (cents).</summary>
+    /// <summary>Gift card totals in minor units (cents), as 64-bit integers so large totals cannot overflow.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomerGiftSummary
     {
         [Newtonsoft.Json.JsonProperty("redeemed_amount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? RedeemedAmount { get; set; }
+        public long? RedeemedAmount { get; set; }
 
         [Newtonsoft.Json.JsonProperty("amount_to_go", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? AmountToGo { get; set; }
+        public long? AmountToGo { get; set; }
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -2386,21 +2386,21 @@ namespace Voucherify
         }
     }
 
-    /// <summary>Order totals; amounts are in minor units (cents).</summary>
+    /// <summary>Order totals; amounts are in minor units (cents), as 64-bit integers so large totals cannot overflow.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomerOrdersSummary
     {
         [Newtonsoft.Json.JsonProperty("total_amount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? TotalAmount { get; set; }
+        public long? TotalAmount { get; set; }
 
         [Newtonsoft.Json.JsonProperty("total_count", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? TotalCount { get; set; }
 
         [Newtonsoft.Json.JsonProperty("average_amount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? AverageAmount { get; set; }
+        public long? AverageAmount { get; set; }
 
         [Newtonsoft.Json.JsonProperty("last_order_amount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? LastOrderAmount { get; set; }
+        public long? LastOrderAmount { get; set; }
 
         [Newtonsoft.Json.JsonProperty("last_order_date", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public System.DateTimeOffset? LastOrderDate { get; set; }
@@ -2903,13 +2903,13 @@ namespace Voucherify
     public partial class RedeemableVoucherGift
     {
         [Newtonsoft.Json.JsonProperty("amount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Amount { get; set; }
+        public long? Amount { get; set; }
 
         [Newtonsoft.Json.JsonProperty("subtracted_amount", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? SubtractedAmount { get; set; }
+        public long? SubtractedAmount { get; set; }
 
         [Newtonsoft.Json.JsonProperty("balance", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public int? Balance { get; set; }
+        public long? Balance { get; set; }
 
         /// <summary>Known values `APPLY_TO_ORDER`, `APPLY_TO_ITEMS`.</summary>
         [Newtonsoft.Json.JsonProperty("effect", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
