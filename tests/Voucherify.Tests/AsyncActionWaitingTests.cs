@@ -84,7 +84,8 @@ public class AsyncActionWaitingTests
         using var t = new TestClient();
         t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + ActionPath).RespondWithJson(HttpStatusCode.OK, State("IN_PROGRESS", 10));
         var options = FastPolling();
-        options.Timeout = TimeSpan.FromMilliseconds(100);
+        // Long against the 10–20 ms poll interval, so even a first poll slowed by a loaded machine leaves room for more.
+        options.Timeout = TimeSpan.FromSeconds(1);
 
         var error = await Assert.ThrowsAsync<AsyncActionTimeoutException>(() => t.AsyncActions.WaitForCompletionAsync(Id, options));
 
