@@ -15,7 +15,7 @@ namespace Voucherify
     /// The API sends errors in three shapes (its usual error object, the gateway's 413 body and the 429 body);
     /// all are read into the same properties. Nothing of the request, and so never the secret key, is included.
     /// </remarks>
-    public class VoucherifyApiException : Exception
+    public class VoucherifyApiException : VoucherifyException
     {
         /// <summary>Longest error body kept in <see cref="ResponseBody"/>; error bodies are small unless a proxy sent a page.</summary>
         internal const int MaxBodyLength = 64 * 1024;
