@@ -117,6 +117,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>The events in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual async IAsyncEnumerable<CustomerActivity> ListAllCustomerActivityAsync(string customerId, CustomerActivityListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -130,6 +131,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>Non-empty pages in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual IAsyncEnumerable<ListPage<CustomerActivity>> ListCustomerActivityPagesAsync(string customerId, CustomerActivityListOptions? options = null, CancellationToken cancellationToken = default)
         {
@@ -152,6 +154,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>The redeemables in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual async IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -165,6 +168,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>Non-empty pages in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default)
         {

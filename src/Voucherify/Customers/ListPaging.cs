@@ -44,7 +44,7 @@ namespace Voucherify
         /// <summary>
         /// Requests pages until the API says there are no more, passing each page's cursor to the next request.
         /// When <c>has_more</c> is true but no <c>more_starting_after</c> came (it is optional in the API), the last
-        /// item's id serves as the cursor.
+        /// item's id serves as the cursor. A cursor seen before (A, B, A) would walk in circles, so it ends the walk.
         /// </summary>
         public static async IAsyncEnumerable<ListPage<T>> FollowIdCursorAsync<T>(
             Func<string?, CancellationToken, Task<IdCursorPage<T>>> fetchAsync,
@@ -52,6 +52,7 @@ namespace Voucherify
             [EnumeratorCancellation] CancellationToken cancellationToken)
         {
             string? cursor = null;
+            var cursorsSent = new HashSet<string>(StringComparer.Ordinal);
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -61,8 +62,8 @@ namespace Voucherify
                 if (page.HasMore != true || items.Count == 0) yield break;
 
                 var next = string.IsNullOrEmpty(page.NextCursor) ? idOf(items[items.Count - 1]) : page.NextCursor;
-                // A cursor that does not move would repeat the same page forever.
-                if (string.IsNullOrEmpty(next) || next == cursor)
+                // A cursor already sent would repeat pages already returned, forever if the API cycles through them.
+                if (string.IsNullOrEmpty(next) || !cursorsSent.Add(next!))
                     throw new InvalidOperationException($"The API reported more items but gave no new cursor (after '{cursor}'); the list cannot be continued.");
                 cursor = next;
             }

@@ -186,6 +186,26 @@ public class PagingTests
     }
 
     [Fact]
+    public async Task Activity_sends_the_servers_more_starting_after_not_the_last_items_id()
+    {
+        // The cursor is opaque: when the API names one, that one continues the walk even if it is not the last id.
+        var mock = new MockHttpMessageHandler();
+        var url = $"{TestClient.BaseUrl}/v1/customers/cust_1/activity";
+        mock.Expect(url).WithExactQueryString("limit=2")
+            .Respond("application/json", """{"object":"list","data_ref":"data","data":[{"id":"evcus_1"},{"id":"evcus_2"}],"has_more":true,"more_starting_after":"cursor_after_page_1"}""");
+        mock.Expect(url).WithExactQueryString("limit=2&starting_after_id=cursor_after_page_1")
+            .Respond("application/json", """{"object":"list","data_ref":"data","data":[{"id":"evcus_3"}],"has_more":false}""");
+        using var client = SdkTestClient.Create(mock);
+
+        var ids = new List<string>();
+        await foreach (var activity in client.Customers.ListAllCustomerActivityAsync("cust_1", new CustomerActivityListOptions { PageSize = 2 }))
+            ids.Add(activity.Id!);
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.Equal(new[] { "evcus_1", "evcus_2", "evcus_3" }, ids);
+    }
+
+    [Fact]
     public async Task Redeemable_pages_carry_the_total_and_stop_when_has_more_is_false()
     {
         var mock = new MockHttpMessageHandler();
