@@ -19,7 +19,8 @@ namespace Voucherify.Csv
         /// <param name="rows">The customers to import; <c>SourceId</c> matches existing customers. Metadata keys become extra columns.</param>
         /// <param name="options">Metadata columns, file name and waiting; defaults when null.</param>
         /// <param name="cancellationToken">Cancels the upload or the waiting (not an import already started).</param>
-        /// <returns>The finished import; <see cref="AsyncAction.GetImportCsvResult"/> lists imported and failed rows.</returns>
+        /// <returns>The finished import; <see cref="AsyncAction.GetImportCsvResult"/> lists imported and rejected rows (<see cref="CustomersImportCsvResult.HasFailures"/>).</returns>
+        /// <exception cref="AsyncActionFailedException">The import failed as a whole; <see cref="AsyncActionFailedException.Reason"/> says why.</exception>
         /// <exception cref="ArgumentException">A row has a metadata key that is not among <see cref="CustomerCsvImportOptions.MetadataColumns"/>, or a column is invalid.</exception>
         /// <exception cref="VoucherifyApiException">The upload or a poll failed.</exception>
         public static async Task<AsyncAction> ImportCustomersAsync(this ICustomersClient customers, IEnumerable<CustomersCreateRequestBody> rows, CustomerCsvImportOptions? options = null, CancellationToken cancellationToken = default)

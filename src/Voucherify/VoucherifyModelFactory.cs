@@ -20,6 +20,13 @@ namespace Voucherify
                 lastSeen ?? throw new ArgumentNullException(nameof(lastSeen)),
                 timeout);
 
+        /// <summary>The exception the import and batch helpers (and <see cref="AsyncAction.ThrowIfFailed"/>) throw when a job ends <c>FAILED</c>.</summary>
+        /// <param name="failedAction">The failed job; set its <see cref="AsyncAction.Status"/> to <c>FAILED</c> and its result's <c>message</c> to the reason.</param>
+        /// <param name="summary">For a batch helper: all the jobs it waited for; null for a single job.</param>
+        /// <returns>The exception, ready to throw.</returns>
+        public static AsyncActionFailedException AsyncActionFailedException(AsyncAction failedAction, CustomersBulkUpdateSummary? summary = null) =>
+            new AsyncActionFailedException(failedAction ?? throw new ArgumentNullException(nameof(failedAction)), summary);
+
         /// <summary>The exception a call throws when it ran out of time (see <see cref="VoucherifyClientOptions.CallTimeout"/> and <see cref="VoucherifyClientOptions.AttemptTimeout"/>).</summary>
         /// <param name="operation">Method and route, e.g. <c>GET /v1/customers/{customerId}</c>.</param>
         /// <param name="scope">Whether an attempt or the whole call ran out of time.</param>

@@ -134,19 +134,45 @@ public sealed class CsvImportTests
     }
 
     [Theory]
-    [InlineData("\r\n\r\n")]
-    [InlineData("Source_id,Name\nx-1,\"never closed\n")]
-    public async Task A_file_that_cannot_be_read_fails_the_job_with_a_message(string csv)
+    [InlineData("\r\n\r\n", "no header row")]
+    [InlineData("Source_id,Name\nx-1,\"never closed\n", "not closed")]
+    public async Task A_file_that_cannot_be_read_fails_the_wait_with_the_failed_job_and_its_reason(string csv, string reasonPart)
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        var job = await ImportAsync(client, csv);
+        var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(() => ImportAsync(client, csv));
 
-        Assert.Equal(AsyncActionStatus.Failed, job.Status);
-        Assert.Equal("FAILED", job.OperationStatus);
+        Assert.IsAssignableFrom<VoucherifyException>(failure);
+        var job = failure.AsyncAction;
+        Assert.Equal((AsyncActionStatus.Failed, "FAILED", AsyncActionType.CustomersImportCsv), (job.Status, job.OperationStatus, job.Type));
+        Assert.StartsWith("aa_", failure.AsyncActionId);
         var result = job.GetImportCsvResult()!;
         Assert.Equal((0, 0), (result.DoneCount, result.FailedCount));
-        Assert.False(string.IsNullOrEmpty(result.Message));
+        Assert.Contains(reasonPart, failure.Reason);
+        Assert.Equal(result.Message, failure.Reason);
+        Assert.Equal($"Async action {job.Id} (CUSTOMERS.IMPORT_CSV) failed: {result.Message}.", failure.Message);
+        Assert.Null(failure.Summary);
+    }
+
+    [Fact]
+    public async Task Importing_a_file_from_disk_with_an_unclosed_quote_throws_rather_than_reading_as_zero_imported()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        using var client = sandbox.CheckedClient();
+        var path = Path.Combine(Path.GetTempPath(), $"voucherify-unclosed-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(path, "Source_id,Name\nx-1,\"Alice\n");
+        try
+        {
+            var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(
+                () => client.Customers.ImportCustomersUsingCsvAndWaitAsync(path, Sandboxes.QuickPolling()));
+
+            Assert.Contains("not closed", failure.Reason);
+            Assert.Equal(0, (await client.Customers.ListCustomersAsync()).Total);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 }

@@ -66,6 +66,46 @@ public class AsyncActionResultsTests
         Assert.Equal(hasFailures, action.HasFailures);
     }
 
+    [Theory]
+    [InlineData("""{"message":"A quoted field is not closed before the end of the file.","done_count":0}""", "A quoted field is not closed before the end of the file.")]
+    [InlineData("""{"done_count":0,"errors":[{"source_id":"a","message":"first"},{"message":"second"}]}""", "first")]
+    [InlineData("""{"done_count":0}""", null)]
+    public void A_failed_job_names_its_reason_from_the_result_message_or_first_error(string result, string? reason)
+    {
+        var action = new AsyncAction { Id = "aa_1", Type = "CUSTOMERS.IMPORT_CSV", Status = "FAILED", Result = JObject.Parse(result) };
+
+        Assert.Equal(reason, action.FailureReason);
+        var failure = Assert.Throws<AsyncActionFailedException>(() => action.ThrowIfFailed());
+        Assert.Same(action, failure.AsyncAction);
+        Assert.Equal(reason, failure.Reason);
+        Assert.Equal($"Async action aa_1 (CUSTOMERS.IMPORT_CSV) failed: {reason ?? "the API gave no reason"}.", failure.Message);
+    }
+
+    [Theory]
+    [InlineData("DONE")]
+    [InlineData("IN_PROGRESS")]
+    public void A_job_that_did_not_fail_as_a_whole_passes_through_and_has_no_failure_reason(string status)
+    {
+        // Rejected rows in a DONE job are HasFailures, not an exception.
+        var action = new AsyncAction { Status = status, Result = JObject.Parse("""{"message":"1 failed","failed_count":1}""") };
+
+        Assert.Same(action, action.ThrowIfFailed());
+        Assert.Null(action.FailureReason);
+    }
+
+    [Theory]
+    [InlineData(null, 0, false)]
+    [InlineData(0, 0, false)]
+    [InlineData(1, 0, true)]
+    [InlineData(0, 1, true)]
+    public void Typed_results_answer_HasFailures_from_their_counts_and_lists(int? failedCount, int listed, bool hasFailures)
+    {
+        var import = new CustomersImportCsvResult { FailedCount = failedCount, Failed = Enumerable.Repeat(new CustomersImportCsvFailedRow { Row = 1 }, listed).ToList() };
+        var bulk = new CustomersBulkUpdateResult { FailedCount = failedCount, Errors = Enumerable.Repeat(new CustomersBulkUpdateError { SourceId = "a" }, listed).ToList() };
+
+        Assert.Equal((hasFailures, hasFailures), (import.HasFailures, bulk.HasFailures));
+    }
+
     [Fact]
     public void A_running_job_has_no_typed_result_yet()
     {

@@ -22,6 +22,28 @@ namespace Voucherify
             || OperationStatus == "FAILED"
             || (Result is JObject result && (ReadCount(result["failed_count"]) > 0 || HasItems(result["failed"]) || HasItems(result["errors"])));
 
+        /// <summary>
+        /// Why the job failed, when <see cref="Status"/> is <c>FAILED</c>: the <c>message</c> of its result (the CSV import
+        /// puts the reason there), or else the first reported error's message. Null for a job that did not fail, or
+        /// when the API gave no reason.
+        /// </summary>
+        [JsonIgnore]
+        public string? FailureReason =>
+            Status != AsyncActionStatus.Failed || !(Result is JObject result) ? null
+            : result["message"] is JValue { Type: JTokenType.String } message ? (string?)message
+            : result["errors"] is JArray { Count: > 0 } errors && errors[0]["message"] is JValue { Type: JTokenType.String } first ? (string?)first
+            : null;
+
+        /// <summary>
+        /// Throws <see cref="AsyncActionFailedException"/> when <see cref="Status"/> is <c>FAILED</c>; otherwise returns
+        /// this job, so a wait reads as <c>(await WaitForCompletionAsync(id)).ThrowIfFailed()</c>. Rows rejected by a job
+        /// that finished <c>DONE</c> do not throw: check <see cref="HasFailures"/> for those.
+        /// </summary>
+        /// <returns>This job.</returns>
+        /// <exception cref="AsyncActionFailedException">The job failed as a whole.</exception>
+        public AsyncAction ThrowIfFailed() =>
+            Status == AsyncActionStatus.Failed ? throw new AsyncActionFailedException(this, summary: null) : this;
+
         /// <summary>The result of a <c>CUSTOMERS.IMPORT_CSV</c> job; null while the job runs or for another job type.</summary>
         public CustomersImportCsvResult? GetImportCsvResult() =>
             Type == AsyncActionType.CustomersImportCsv ? ReadResult<CustomersImportCsvResult>() : null;

@@ -14,7 +14,11 @@ namespace Voucherify
         /// <param name="asyncActionId">The id returned when the job was started (<c>aa_…</c>).</param>
         /// <param name="options">Polling intervals, overall timeout and progress reporting; defaults when null.</param>
         /// <param name="cancellationToken">Stops the waiting (not the job on the server).</param>
-        /// <returns>The finished job; check <see cref="AsyncAction.HasFailures"/> and its typed result.</returns>
+        /// <returns>
+        /// The finished job, <c>FAILED</c> ones included (this is the polling primitive): call
+        /// <see cref="AsyncAction.ThrowIfFailed"/> to turn a failed job into <see cref="AsyncActionFailedException"/>, and
+        /// check <see cref="AsyncAction.HasFailures"/> for rows a finished job rejected. The import and batch helpers do both for you.
+        /// </returns>
         /// <exception cref="AsyncActionTimeoutException">The job did not finish within <see cref="AsyncActionWaitOptions.Timeout"/>.</exception>
         /// <exception cref="VoucherifyApiException">A poll failed (for example 404 for an unknown id).</exception>
         /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>

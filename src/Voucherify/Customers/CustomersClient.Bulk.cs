@@ -27,8 +27,9 @@ namespace Voucherify
         /// <param name="customers">The customers, each with its <c>SourceId</c>.</param>
         /// <param name="options">Request size limit and waiting; defaults (10 MB, wait) when null.</param>
         /// <param name="cancellationToken">Stops sending and waiting; jobs already started go on on the server.</param>
-        /// <returns>The jobs started and, when waited for, their combined counts, rejected rows and report links.</returns>
+        /// <returns>The jobs started and, when waited for, their combined counts, rejected rows (<see cref="CustomersBulkUpdateSummary.HasFailures"/>) and report links.</returns>
         /// <exception cref="ArgumentException">A customer is null, has no source id, or alone exceeds the size limit (the message names the jobs already started).</exception>
+        /// <exception cref="AsyncActionFailedException">A job failed as a whole; thrown once every job has been waited for, with all of them in <see cref="AsyncActionFailedException.Summary"/>.</exception>
         /// <exception cref="AsyncActionTimeoutException">A job did not finish within the wait timeout.</exception>
         /// <exception cref="VoucherifyApiException">A request failed.</exception>
         public virtual Task<CustomersBulkUpdateSummary> UpdateCustomersInBatchesAsync(IEnumerable<CustomersUpdateInBulkRequestBody> customers, BulkUpdateOptions? options = null, CancellationToken cancellationToken = default)
@@ -56,8 +57,9 @@ namespace Voucherify
         /// <param name="metadata">The metadata to merge into every listed customer.</param>
         /// <param name="options">Request size limit and waiting; defaults (10 MB, wait) when null.</param>
         /// <param name="cancellationToken">Stops sending and waiting; jobs already started go on on the server.</param>
-        /// <returns>The jobs started and, when waited for, their combined counts, rejected rows and report links.</returns>
+        /// <returns>The jobs started and, when waited for, their combined counts, rejected rows (<see cref="CustomersBulkUpdateSummary.HasFailures"/>) and report links.</returns>
         /// <exception cref="ArgumentException">A source id is null or empty, or the metadata alone exceeds the size limit.</exception>
+        /// <exception cref="AsyncActionFailedException">A job failed as a whole; thrown once every job has been waited for, with all of them in <see cref="AsyncActionFailedException.Summary"/>.</exception>
         /// <exception cref="AsyncActionTimeoutException">A job did not finish within the wait timeout.</exception>
         /// <exception cref="VoucherifyApiException">A request failed.</exception>
         public virtual Task<CustomersBulkUpdateSummary> UpdateCustomersMetadataInBatchesAsync(IEnumerable<string> sourceIds, IDictionary<string, object> metadata, BulkUpdateOptions? options = null, CancellationToken cancellationToken = default)
@@ -125,7 +127,11 @@ namespace Voucherify
                 foreach (var job in started)
                     finished.Add(await WaitForAsyncActionAsync(job, options.WaitOptions, cancellationToken).ConfigureAwait(false));
             }
-            return new CustomersBulkUpdateSummary(ids, finished);
+            var summary = new CustomersBulkUpdateSummary(ids, finished);
+            // Thrown only after every job was waited for: the jobs are already running, and the summary keeps what they did.
+            var failedJob = finished.Find(job => job.Status == AsyncActionStatus.Failed);
+            if (failedJob != null) throw new AsyncActionFailedException(failedJob, summary);
+            return summary;
 
             async Task<AsyncActionStarted> StartAsync(List<T> full)
             {

@@ -48,11 +48,13 @@ namespace Voucherify
         /// <param name="filePath">Path of a UTF-8, comma-separated file with a header row.</param>
         /// <param name="waitOptions">Polling and timeout; defaults when null.</param>
         /// <param name="cancellationToken">Cancels the upload or the waiting (not an import already started).</param>
-        /// <returns>The finished async action; <see cref="AsyncAction.GetImportCsvResult"/> lists imported and failed rows.</returns>
+        /// <returns>The finished import; <see cref="AsyncAction.GetImportCsvResult"/> lists imported and rejected rows (<see cref="CustomersImportCsvResult.HasFailures"/>).</returns>
+        /// <exception cref="AsyncActionFailedException">The import failed as a whole (for example a quoted field never closed); <see cref="AsyncActionFailedException.Reason"/> says why.</exception>
+        /// <exception cref="AsyncActionTimeoutException">The import did not finish within the wait timeout; it goes on on the server.</exception>
         public virtual async Task<AsyncAction> ImportCustomersUsingCsvAndWaitAsync(string filePath, AsyncActionWaitOptions? waitOptions = null, CancellationToken cancellationToken = default)
         {
             var started = await ImportCustomersUsingCsvAsync(filePath, cancellationToken).ConfigureAwait(false);
-            return await WaitForAsyncActionAsync(started, waitOptions, cancellationToken).ConfigureAwait(false);
+            return (await WaitForAsyncActionAsync(started, waitOptions, cancellationToken).ConfigureAwait(false)).ThrowIfFailed();
         }
 
         /// <summary>Imports CSV data from a stream and waits for the import to finish.</summary>
@@ -60,11 +62,13 @@ namespace Voucherify
         /// <param name="fileName">The file name to report to the API.</param>
         /// <param name="waitOptions">Polling and timeout; defaults when null.</param>
         /// <param name="cancellationToken">Cancels the upload or the waiting (not an import already started).</param>
-        /// <returns>The finished async action; <see cref="AsyncAction.GetImportCsvResult"/> lists imported and failed rows.</returns>
+        /// <returns>The finished import; <see cref="AsyncAction.GetImportCsvResult"/> lists imported and rejected rows (<see cref="CustomersImportCsvResult.HasFailures"/>).</returns>
+        /// <exception cref="AsyncActionFailedException">The import failed as a whole (for example a quoted field never closed); <see cref="AsyncActionFailedException.Reason"/> says why.</exception>
+        /// <exception cref="AsyncActionTimeoutException">The import did not finish within the wait timeout; it goes on on the server.</exception>
         public virtual async Task<AsyncAction> ImportCustomersUsingCsvAndWaitAsync(Stream csv, string fileName, AsyncActionWaitOptions? waitOptions = null, CancellationToken cancellationToken = default)
         {
             var started = await ImportCustomersUsingCsvAsync(csv, fileName, cancellationToken).ConfigureAwait(false);
-            return await WaitForAsyncActionAsync(started, waitOptions, cancellationToken).ConfigureAwait(false);
+            return (await WaitForAsyncActionAsync(started, waitOptions, cancellationToken).ConfigureAwait(false)).ThrowIfFailed();
         }
 
         private Task<AsyncAction> WaitForAsyncActionAsync(AsyncActionStarted started, AsyncActionWaitOptions? waitOptions, CancellationToken cancellationToken)

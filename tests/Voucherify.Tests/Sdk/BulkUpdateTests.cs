@@ -102,6 +102,57 @@ public class BulkUpdateTests
         Assert.Equal(new[] { "https://reports.test/aa_1.csv", "https://reports.test/aa_2.csv" }, summary.Reports);
     }
 
+    private static void RespondFailed(MockHttpMessageHandler mock, string id, string type, string message)
+    {
+        var action = new JObject
+        {
+            ["id"] = id, ["type"] = type, ["status"] = "FAILED", ["operation_status"] = "FAILED", ["progress"] = 100,
+            ["result"] = new JObject { ["message"] = message, ["done_count"] = 0, ["failed_count"] = 0 },
+        };
+        mock.When(HttpMethod.Get, $"{TestClient.BaseUrl}/v1/async-actions/{id}").Respond("application/json", action.ToString());
+    }
+
+    [Fact]
+    public async Task A_failed_job_throws_after_every_job_was_waited_for_with_all_of_them_in_the_summary()
+    {
+        var mock = new MockHttpMessageHandler();
+        var endpoint = new BulkEndpoint();
+        endpoint.Register(mock, BulkUrl);
+        RespondFailed(mock, "aa_1", "CUSTOMERS.BULK_UPDATE", "Internal error while processing the batch");
+        RespondDone(mock, "aa_2", done: 4, failed: 0);
+        using var client = SdkTestClient.Create(mock);
+        var customers = Enumerable.Range(0, 8).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i:D2}" });
+
+        var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(
+            () => client.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { MaxRequestBytes = 100 }));
+
+        Assert.Equal(("aa_1", "Internal error while processing the batch"), (failure.AsyncActionId, failure.Reason));
+        var summary = failure.Summary!;
+        Assert.Equal(new[] { "aa_1", "aa_2" }, summary.AsyncActionIds);
+        Assert.Equal(new[] { "FAILED", "DONE" }, summary.FinishedActions.Select(job => job.Status));
+        Assert.True(summary.HasFailures);
+        Assert.Equal(4, summary.DoneCount);
+        Assert.Equal(
+            "Async action aa_1 (CUSTOMERS.BULK_UPDATE) failed: Internal error while processing the batch. 1 of the 2 jobs of this batch update failed; the others' results are in Summary.",
+            failure.Message);
+    }
+
+    [Fact]
+    public async Task A_failed_metadata_job_throws_too()
+    {
+        var mock = new MockHttpMessageHandler();
+        var endpoint = new BulkEndpoint();
+        endpoint.Register(mock, MetadataUrl);
+        RespondFailed(mock, "aa_1", "CUSTOMERS.METADATA_UPDATE", "Metadata schema violated");
+        using var client = SdkTestClient.Create(mock);
+
+        var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(
+            () => client.Customers.UpdateCustomersMetadataInBatchesAsync(new[] { "a", "b" }, new Dictionary<string, object> { ["tier"] = "gold" }));
+
+        Assert.Equal("Metadata schema violated", failure.Reason);
+        Assert.Equal("aa_1", Assert.Single(failure.Summary!.FinishedActions).Id);
+    }
+
     [Fact]
     public async Task Metadata_update_splits_the_source_ids_and_repeats_the_metadata_in_every_request()
     {

@@ -110,6 +110,23 @@ public class CsvImportFromRowsTests
         Assert.Equal(2, action.GetImportCsvResult()!.DoneCount);
     }
 
+    [Fact]
+    public async Task An_import_the_api_fails_as_a_whole_throws_with_its_reason()
+    {
+        var mock = new MockHttpMessageHandler();
+        mock.Expect(HttpMethod.Post, $"{TestClient.BaseUrl}/v1/customers/importCSV")
+            .Respond(HttpStatusCode.Accepted, "application/json", """{"async_action_id":"aa_import"}""");
+        mock.Expect($"{TestClient.BaseUrl}/v1/async-actions/aa_import").Respond("application/json",
+            """{"id":"aa_import","type":"CUSTOMERS.IMPORT_CSV","status":"FAILED","operation_status":"FAILED","result":{"message":"Import file could not be parsed.","done_count":0,"failed_count":0}}""");
+        using var client = SdkTestClient.Create(mock);
+
+        var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(() =>
+            client.Customers.ImportCustomersAsync(Rows(), new CustomerCsvImportOptions { MetadataColumns = new[] { "tier", "vip", "score", "tags" } }));
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.Equal(("aa_import", "Import file could not be parsed."), (failure.AsyncActionId, failure.Reason));
+    }
+
     /// <summary>Reads the upload like a transport would (MockHttp stalls when a responder throws, so it is not used here).</summary>
     private sealed class UploadReadingHandler : HttpMessageHandler
     {
