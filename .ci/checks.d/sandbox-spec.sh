@@ -15,7 +15,12 @@ trap cleanup EXIT
 
 # Run the built DLL directly (not `dotnet run`), so the PID we stop is the server itself.
 dotnet build src/Voucherify.Sandbox/Voucherify.Sandbox.csproj -nologo -v:quiet -o "$work/sandbox" >/dev/null
-dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --job-duration-ms 300 >"$work/sandbox.log" 2>&1 &
+seed=src/Voucherify.Sandbox/Seeds/example-seed.json
+echo '{"customers":[{"source_id":"a"},{"source_id":"b","created_at":"yesterday"}]}' >"$work/bad-seed.json"
+rc=0; dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --seed "$work/bad-seed.json" >"$work/bad.log" 2>&1 || rc=$?
+[ "$rc" = 3 ] && grep -q "bad-seed.json: \$.customers\[1\].created_at: " "$work/bad.log" \
+  || { cat "$work/bad.log"; echo "a malformed seed did not stop the sandbox with its path (exit $rc)" >&2; exit 1; }
+dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --job-duration-ms 300 --seed "$seed" >"$work/sandbox.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 60); do grep -q 'listening on' "$work/sandbox.log" && break; sleep 0.5; done
 sandbox_url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -1)
@@ -32,6 +37,18 @@ VOUCHERIFY_APP_ID=sandbox-app-id VOUCHERIFY_APP_TOKEN=sandbox-secret-key VOUCHER
   dotnet run --project samples/Voucherify.Demo -- --allow-writes >"$work/demo.log" 2>&1 \
   || { cat "$work/demo.log"; echo "the demo failed behind Prism" >&2; exit 1; }
 grep -q '^Done: every call above went through Voucherify.NET.$' "$work/demo.log" || { cat "$work/demo.log"; exit 1; }
+
+# The seeded data, read through Prism; each answer must also carry what the seed put there.
+get() { curl -sf -g -H 'X-App-Id: sandbox-app-id' -H 'X-App-Token: sandbox-secret-key' "http://127.0.0.1:$prism_port$1"; }
+expect() { local body; body=$(get "$1") || { echo "GET $1 failed" >&2; exit 1; }
+  grep -q -- "$2" <<<"$body" || { echo "GET $1: no $2 in $body" >&2; exit 1; }; }
+expect '/v1/customers/crm-alice' '"email":"alice@example.com"'
+expect '/v1/customers?segment_id=seg_vip&order=source_id' '"total":2'
+expect '/v1/customers/crm-bob/segments' '"name":"Berlin"'
+expect '/v1/customers/crm-alice/redeemables?limit=2&order=id' '"more_starting_after":"rh_alice_loyalty"'
+expect '/v1/customers/crm-alice/redeemables?filters[voucher_type][conditions][$in][0]=GIFT_VOUCHER' '"total":1'
+expect '/v1/customers/crm-alice/activity?category=EFFECT' '"type":"customer.rewarded.loyalty_points"'
+expect '/v1/customers/crm-alice/activity?campaign_id=camp_gifts' '"type":"customer.voucher.redeemed"'
 
 requests=$(grep -c 'Request received' "$work/prism.log" || true)
 if grep -q 'Violation' "$work/prism.log"; then

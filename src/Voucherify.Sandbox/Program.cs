@@ -2,8 +2,9 @@ using System.Globalization;
 using Voucherify.Sandbox;
 
 // The standalone server: `dotnet run --project src/Voucherify.Sandbox -- --port 5089 [--app-id ID] [--secret-key KEY]
-// [--job-duration-ms N] [--latency-ms N]`. It runs until Ctrl+C, printing where it listens and what it accepts.
+// [--job-duration-ms N] [--latency-ms N] [--seed FILE]`. It runs until Ctrl+C, printing where it listens and what it accepts.
 var options = new VoucherifySandboxOptions { Port = 5089 };
+string? seedPath = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Value() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -14,17 +15,31 @@ for (var i = 0; i < args.Length; i++)
         case "--secret-key": options.SecretKey = Value(); break;
         case "--job-duration-ms": options.JobDuration = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
+        case "--seed": seedPath = Value(); break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Options: --port N, --app-id ID, --secret-key KEY, --job-duration-ms N, --latency-ms N");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Options: --port N, --app-id ID, --secret-key KEY, --job-duration-ms N, --latency-ms N, --seed FILE");
             return 2;
     }
 }
 
-await using var sandbox = await VoucherifySandbox.StartAsync(options);
-Console.WriteLine($"Voucherify sandbox listening on {sandbox.BaseUri}");
+VoucherifySandbox sandbox;
+try
+{
+    // A seed that cannot be loaded stops the server before it listens, naming the file, the JSON path and the reason.
+    if (seedPath is not null) options.Seed = SandboxSeed.Load(seedPath);
+    sandbox = await VoucherifySandbox.StartAsync(options);
+}
+catch (SandboxSeedException e)
+{
+    Console.Error.WriteLine($"The seed cannot be loaded: {e.Message}");
+    return 3;
+}
+await using var running = sandbox;
+Console.WriteLine($"Voucherify sandbox listening on {running.BaseUri}");
 Console.WriteLine($"  X-App-Id:    {options.ApplicationId}");
+if (options.Seed is { } seed) Console.WriteLine($"  Seeded with {seed.Customers.Count} customer(s) from {seed.Origin}");
 Console.WriteLine("  X-App-Token: the configured secret key (default sandbox-secret-key)");
 Console.WriteLine("Press Ctrl+C to stop.");
 // The host's console lifetime turns Ctrl+C and SIGTERM into a shutdown.
-await sandbox.WaitForShutdownAsync();
+await running.WaitForShutdownAsync();
 return 0;

@@ -26,13 +26,15 @@ public sealed class VoucherifySandbox : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly AsyncActionQueue _jobs;
+    private readonly CustomerStore _store;
     private readonly VoucherifySandboxOptions _options;
     private int _disposed;
 
-    private VoucherifySandbox(WebApplication app, AsyncActionQueue jobs, VoucherifySandboxOptions options, Uri baseUri)
+    private VoucherifySandbox(WebApplication app, AsyncActionQueue jobs, CustomerStore store, VoucherifySandboxOptions options, Uri baseUri)
     {
         _app = app;
         _jobs = jobs;
+        _store = store;
         _options = options;
         BaseUri = baseUri;
     }
@@ -44,6 +46,7 @@ public sealed class VoucherifySandbox : IAsyncDisposable
     /// <param name="options">Credentials, port, job timing and simulated faults; defaults when null.</param>
     /// <param name="cancellationToken">Abandons the start.</param>
     /// <exception cref="ArgumentException">An option is out of range.</exception>
+    /// <exception cref="SandboxSeedException"><see cref="VoucherifySandboxOptions.Seed"/> cannot be loaded; the sandbox does not start.</exception>
     /// <exception cref="IOException">The requested port is in use.</exception>
     public static async Task<VoucherifySandbox> StartAsync(VoucherifySandboxOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -51,8 +54,9 @@ public sealed class VoucherifySandbox : IAsyncDisposable
         options.Validate();
         var clock = new SandboxClock();
         var store = new CustomerStore(clock, options.ApplicationId);
+        if (options.Seed is { } seed) store.Seed(seed);
         var jobs = new AsyncActionQueue(clock, options.JobQueueDelay, options.JobDuration);
-        var app = SandboxApp.Build(options, store, jobs);
+        var app = SandboxApp.Build(options, store, jobs, clock);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -64,7 +68,21 @@ public sealed class VoucherifySandbox : IAsyncDisposable
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new VoucherifySandbox(app, jobs, options, new Uri(address.TrimEnd('/') + "/"));
+        return new VoucherifySandbox(app, jobs, store, options, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>
+    /// Adds the seed's customers (with their segments, redeemables and activity) to the running sandbox, all or none.
+    /// </summary>
+    /// <param name="seed">Customers built in code or read with <see cref="SandboxSeed.Load"/> / <see cref="SandboxSeed.Parse"/>.</param>
+    /// <exception cref="SandboxSeedException">
+    /// A customer's id or source_id is already taken (by the seed or the sandbox), or a required member is missing;
+    /// nothing of the seed is added.
+    /// </exception>
+    public void Seed(SandboxSeed seed)
+    {
+        ArgumentNullException.ThrowIfNull(seed);
+        _store.Seed(seed);
     }
 
     /// <summary>Client options that reach this sandbox with the credentials it accepts.</summary>

@@ -33,6 +33,12 @@ public sealed class VoucherifySandboxOptions
     /// <summary>When set, the sandbox answers 429 once a client exceeds this limit. Default null (no limit).</summary>
     public SandboxRateLimitOptions? RateLimit { get; set; }
 
+    /// <summary>
+    /// Customers (with segments, redeemables and activity) the sandbox starts with. Default none. A seed that cannot be
+    /// loaded makes <see cref="VoucherifySandbox.StartAsync"/> throw <see cref="SandboxSeedException"/>.
+    /// </summary>
+    public SandboxSeed? Seed { get; set; }
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(ApplicationId)) throw new ArgumentException("The sandbox needs an application id.", nameof(ApplicationId));

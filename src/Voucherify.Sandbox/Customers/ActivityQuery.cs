@@ -15,7 +15,8 @@ internal sealed class ActivityQuery
     public string? StartingAfterId { get; private init; }
     public DateTimeOffset? StartDate { get; private init; }
     public DateTimeOffset? EndDate { get; private init; }
-    public bool CampaignFilter { get; private init; }
+    public string? CampaignId { get; private init; }
+    public string? CampaignType { get; private init; }
     public string? Category { get; private init; }
     public string? Type { get; private init; }
 
@@ -29,7 +30,8 @@ internal sealed class ActivityQuery
             StartingAfterId = reader.Text("starting_after_id"),
             StartDate = reader.Instant("start_date"),
             EndDate = reader.Instant("end_date"),
-            CampaignFilter = reader.Text("campaign_id") is not null | reader.OneOf("campaign_type", CampaignTypes) is not null,
+            CampaignId = reader.Text("campaign_id"),
+            CampaignType = reader.OneOf("campaign_type", CampaignTypes),
             Category = reader.OneOf("category", Categories),
             Type = reader.Text("type"),
         };
@@ -41,17 +43,12 @@ internal sealed class ActivityQuery
     public (IReadOnlyList<CustomerActivity> Page, bool HasMore, string? MoreStartingAfter) Apply(IReadOnlyList<CustomerActivity> events)
     {
         IEnumerable<CustomerActivity> matches = Ascending ? events : events.Reverse();
-        // Sandbox events concern no campaign and are all actions (a call made them), never effects.
-        if (CampaignFilter || Category == "EFFECT") matches = [];
+        if (CampaignId is not null) matches = matches.Where(e => ActivityClassifier.ConcernsCampaign(e, CampaignId));
+        if (CampaignType is not null) matches = matches.Where(e => ActivityClassifier.ConcernsCampaignType(e, CampaignType));
+        if (Category is not null) matches = matches.Where(e => ActivityClassifier.IsEffect(e) == (Category == "EFFECT"));
         if (StartDate is { } start) matches = matches.Where(e => e.CreatedAt >= start);
         if (EndDate is { } end) matches = matches.Where(e => e.CreatedAt <= end);
         if (Type is not null) matches = matches.Where(e => e.Type == Type);
-        var ordered = matches.ToList();
-
-        // An id that is not in the list (or no id) starts from the first event.
-        var from = StartingAfterId is null ? 0 : ordered.FindIndex(e => e.Id == StartingAfterId) + 1;
-        var page = ordered.Skip(from).Take(Limit).ToList();
-        var hasMore = from + page.Count < ordered.Count;
-        return (page, hasMore, hasMore ? page[^1].Id : null);
+        return IdCursorPage.Of(matches.ToList(), StartingAfterId, Limit, e => e.Id);
     }
 }

@@ -21,6 +21,12 @@ internal sealed class CustomerEntry(Customer customer, JObject json)
     /// <summary>Oldest first.</summary>
     public List<CustomerActivity> Events { get; } = [];
 
+    /// <summary>The segments the customer is in; only a seed puts any here.</summary>
+    public List<SimpleSegment> Segments { get; } = [];
+
+    /// <summary>The customer's vouchers and cards, in the order they were given; only a seed puts any here.</summary>
+    public List<CustomerRedeemable> Redeemables { get; } = [];
+
     public void Replace(Customer customer, JObject json)
     {
         Customer = customer;

@@ -45,14 +45,15 @@ internal sealed class CustomerListQuery
     }
 
     /// <summary>The matching customers in order, the requested page of them, and whether more follow.</summary>
-    public (IReadOnlyList<Customer> Page, int Total, bool HasMore) Apply(List<Customer> customers)
+    /// <param name="customers">The live customers.</param>
+    /// <param name="segmentMembers">The ids of the customers in <see cref="SegmentId"/>'s segment, when filtering by one.</param>
+    public (IReadOnlyList<Customer> Page, int Total, bool HasMore) Apply(List<Customer> customers, IReadOnlySet<string>? segmentMembers)
     {
         IEnumerable<Customer> matches = customers;
         if (Email is not null) matches = matches.Where(c => c.Email == Email);
         if (City is not null) matches = matches.Where(c => c.Address?.City == City);
         if (Name is not null) matches = matches.Where(c => c.Name == Name);
-        // The sandbox has no segments, so no customer is in the one asked for.
-        if (SegmentId is not null) matches = [];
+        if (segmentMembers is not null) matches = matches.Where(c => segmentMembers.Contains(c.Id!));
         if (CreatedBefore is { } cb) matches = matches.Where(c => c.CreatedAt < cb);
         if (CreatedAfter is { } ca) matches = matches.Where(c => c.CreatedAt > ca);
         if (UpdatedBefore is { } ub) matches = matches.Where(c => LastChange(c) < ub);

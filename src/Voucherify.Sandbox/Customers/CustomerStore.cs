@@ -1,5 +1,6 @@
 using Newtonsoft.Json.Linq;
 using Voucherify.Sandbox.Hosting;
+using Voucherify.Sandbox.Seeding;
 
 namespace Voucherify.Sandbox.Customers;
 
@@ -83,8 +84,6 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
         lock (_gate) return FindLive(idOrSourceId)?.Customer;
     }
 
-    public bool Exists(string idOrSourceId) => Get(idOrSourceId) is not null;
-
     /// <summary>Removes the customer from reads and frees its source_id; its activity stays readable by id.</summary>
     public bool Delete(string idOrSourceId, string groupId)
     {
@@ -134,6 +133,42 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     public IReadOnlyList<CustomerActivity>? Events(string idOrSourceId)
     {
         lock (_gate) return FindWithHistory(idOrSourceId)?.Events.ToArray();
+    }
+
+    /// <summary>
+    /// Adds the seed's customers with their segments, redeemables and activity, all or none: a duplicate or an id or
+    /// source_id a stored customer already has throws <see cref="SandboxSeedException"/> before anything is added.
+    /// </summary>
+    public void Seed(SandboxSeed seed)
+    {
+        lock (_gate)
+        {
+            var entries = new SeedLoader(seed, clock, _byId.ContainsKey, _bySourceId.ContainsKey).Build(BlankCustomer);
+            foreach (var entry in entries)
+            {
+                _byId.Add(entry.Id, entry);
+                if (entry.Customer.SourceId is { } sourceId) _bySourceId[sourceId] = entry;
+            }
+        }
+    }
+
+    /// <summary>The segments of a live customer; empty for an unknown one (the service lists what it would match).</summary>
+    public IReadOnlyList<SimpleSegment> Segments(string idOrSourceId)
+    {
+        lock (_gate) return FindLive(idOrSourceId)?.Segments.ToArray() ?? [];
+    }
+
+    /// <summary>The ids of the live customers in the segment.</summary>
+    public HashSet<string> SegmentMembers(string segmentId)
+    {
+        lock (_gate)
+            return _byId.Values.Where(e => !e.Deleted && e.Segments.Exists(s => s.Id == segmentId)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A live customer's redeemables in the order they were given; null for an unknown customer.</summary>
+    public IReadOnlyList<CustomerRedeemable>? Redeemables(string idOrSourceId)
+    {
+        lock (_gate) return FindLive(idOrSourceId)?.Redeemables.ToArray();
     }
 
     /// <summary>All live customers, in no particular order (a copy: callers filter and sort it freely).</summary>

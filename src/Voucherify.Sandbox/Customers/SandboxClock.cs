@@ -11,6 +11,9 @@ internal sealed class SandboxClock
     private readonly object _gate = new();
     private long _lastTicks;
 
+    /// <summary>The current instant, for comparisons (not unique; use <see cref="Next"/> for a timestamp).</summary>
+    public DateTimeOffset Now() => DateTimeOffset.UtcNow;
+
     public DateTimeOffset Next()
     {
         lock (_gate)

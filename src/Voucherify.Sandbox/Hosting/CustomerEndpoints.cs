@@ -70,7 +70,8 @@ internal static class CustomerEndpoints
             await ApiErrors.BadRequestAsync(context, "invalid_query_params", problem!);
             return;
         }
-        var (page, total, hasMore) = query.Apply(store.LiveCustomers());
+        var segmentMembers = query.SegmentId is { } segmentId ? store.SegmentMembers(segmentId) : null;
+        var (page, total, hasMore) = query.Apply(store.LiveCustomers(), segmentMembers);
         await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomersListResponseBody
         {
             Object = "list",

@@ -8,11 +8,11 @@ namespace Voucherify.Sandbox.Hosting;
 /// <summary>A customer's activity, redeemables and segments.</summary>
 internal static class CustomerHistoryEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes, CustomerStore store)
+    public static void Map(IEndpointRouteBuilder routes, CustomerStore store, SandboxClock clock)
     {
         routes.MapGet("/v1/customers/{customerId}/activity", context => ActivityAsync(context, store));
-        routes.MapGet("/v1/customers/{customerId}/redeemables", context => RedeemablesAsync(context, store));
-        routes.MapGet("/v1/customers/{customerId}/segments", SegmentsAsync);
+        routes.MapGet("/v1/customers/{customerId}/redeemables", context => RedeemablesAsync(context, store, clock));
+        routes.MapGet("/v1/customers/{customerId}/segments", context => SegmentsAsync(context, store));
     }
 
     private static async Task ActivityAsync(HttpContext context, CustomerStore store)
@@ -40,40 +40,42 @@ internal static class CustomerHistoryEndpoints
         });
     }
 
-    // The sandbox issues no vouchers, gift cards or loyalty cards, so every wallet is empty.
-    private static async Task RedeemablesAsync(HttpContext context, CustomerStore store)
+    private static async Task RedeemablesAsync(HttpContext context, CustomerStore store, SandboxClock clock)
     {
         var id = CustomerEndpoints.CustomerId(context);
-        if (!store.Exists(id))
+        if (store.Redeemables(id) is not { } redeemables)
         {
             await ApiErrors.NotFoundAsync(context, "customer", id);
             return;
         }
-        var reader = new QueryReader(context.Request.Query);
-        reader.Integer("limit", 1, 100, 10);
-        reader.OneOf("order", ["id", "-id"]);
-        if (reader.Problem is { } problem)
+        var query = RedeemablesQuery.Parse(context.Request.Query, out var problem);
+        if (query is null)
         {
-            await ApiErrors.BadRequestAsync(context, "invalid_query_params", problem);
+            await ApiErrors.BadRequestAsync(context, "invalid_query_params", problem!);
             return;
         }
+        var (page, total, hasMore, moreStartingAfter) = query.Apply(redeemables, clock.Now());
         await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerRedeemablesListResponseBody
         {
             Object = "list",
             DataRef = "data",
-            Data = [],
-            Total = 0,
-            HasMore = false,
+            Data = page,
+            Total = total,
+            HasMore = hasMore,
+            MoreStartingAfter = moreStartingAfter,
         });
     }
 
-    // The sandbox defines no segments. Like the service, an unknown customer is not an error here.
-    private static Task SegmentsAsync(HttpContext context) =>
-        SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerSegmentsListResponseBody
+    // Like the service, an unknown customer is not an error here: it is in no segment.
+    private static Task SegmentsAsync(HttpContext context, CustomerStore store)
+    {
+        var segments = store.Segments(CustomerEndpoints.CustomerId(context));
+        return SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerSegmentsListResponseBody
         {
             Object = "list",
             DataRef = "data",
-            Data = [],
-            Total = 0,
+            Data = segments.ToList(),
+            Total = segments.Count,
         });
+    }
 }

@@ -13,10 +13,13 @@ internal static class RequestIds
     public static string Of(HttpContext context)
     {
         if (context.Items.TryGetValue(ItemKey, out var id) && id is string existing) return existing;
-        var created = "v-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9));
+        var created = NewRequestId();
         context.Items[ItemKey] = created;
         return created;
     }
+
+    /// <summary>A new request id such as <c>v-0a1b2c3d4e5f607182</c>.</summary>
+    public static string NewRequestId() => "v-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9));
 
     /// <summary>A new object id such as <c>cust_7iUa6ICKyU6gH40dBU25kQU1</c>.</summary>
     public static string New(string prefix) => prefix + RandomNumberGenerator.GetString(Alphabet, 24);

@@ -11,7 +11,7 @@ namespace Voucherify.Sandbox.Hosting;
 /// <summary>Builds the Kestrel application: loopback only, the gatekeeper in front, the 13 endpoints behind it.</summary>
 internal static class SandboxApp
 {
-    public static WebApplication Build(VoucherifySandboxOptions options, CustomerStore store, AsyncActionQueue jobs)
+    public static WebApplication Build(VoucherifySandboxOptions options, CustomerStore store, AsyncActionQueue jobs, SandboxClock clock)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -34,7 +34,7 @@ internal static class SandboxApp
         var gatekeeper = new Gatekeeper(options);
         app.Use(gatekeeper.InvokeAsync);
         CustomerEndpoints.Map(app, store);
-        CustomerHistoryEndpoints.Map(app, store);
+        CustomerHistoryEndpoints.Map(app, store, clock);
         BulkEndpoints.Map(app, store, jobs);
         AsyncActionEndpoints.Map(app, jobs);
         app.MapFallback(context => ApiErrors.NotFoundAsync(context, "endpoint", $"{context.Request.Method} {context.Request.Path}"));

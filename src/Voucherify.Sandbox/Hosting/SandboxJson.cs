@@ -20,6 +20,7 @@ internal static class SandboxJson
         // All sandbox timestamps are UTC; microseconds keep the created_at cursor unambiguous.
         DateFormatString = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'",
         MaxDepth = 64,
+        Converters = { new UtcTimestampConverter() },
     });
 
     public static async Task WriteAsync(HttpContext context, int statusCode, object body)
