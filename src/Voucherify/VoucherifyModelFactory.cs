@@ -11,14 +11,11 @@ namespace Voucherify
     {
         /// <summary>The exception <see cref="AsyncActionsClient.WaitForCompletionAsync"/> throws when a job outlasts the wait.</summary>
         /// <param name="asyncActionId">The id of the job waited for.</param>
-        /// <param name="lastSeen">The job's state at the last poll.</param>
+        /// <param name="lastSeen">The job's state at the last poll; null when no poll was answered before the deadline.</param>
         /// <param name="timeout">The wait timeout that ran out.</param>
         /// <returns>The exception, ready to throw.</returns>
-        public static AsyncActionTimeoutException AsyncActionTimeoutException(string asyncActionId, AsyncAction lastSeen, TimeSpan timeout) =>
-            new AsyncActionTimeoutException(
-                asyncActionId ?? throw new ArgumentNullException(nameof(asyncActionId)),
-                lastSeen ?? throw new ArgumentNullException(nameof(lastSeen)),
-                timeout);
+        public static AsyncActionTimeoutException AsyncActionTimeoutException(string asyncActionId, AsyncAction? lastSeen, TimeSpan timeout) =>
+            new AsyncActionTimeoutException(asyncActionId ?? throw new ArgumentNullException(nameof(asyncActionId)), lastSeen, timeout);
 
         /// <summary>The exception the import and batch helpers (and <see cref="AsyncAction.ThrowIfFailed"/>) throw when a job ends <c>FAILED</c>.</summary>
         /// <param name="failedAction">The failed job; set its <see cref="AsyncAction.Status"/> to <c>FAILED</c> and its result's <c>message</c> to the reason.</param>

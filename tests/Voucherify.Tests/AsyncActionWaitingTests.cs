@@ -90,13 +90,51 @@ public class AsyncActionWaitingTests
         var error = await Assert.ThrowsAsync<AsyncActionTimeoutException>(() => t.AsyncActions.WaitForCompletionAsync(Id, options));
 
         Assert.Equal(Id, error.AsyncActionId);
-        Assert.Equal(AsyncActionStatus.InProgress, error.LastSeen.Status);
-        Assert.Equal(10, error.LastSeen.Progress);
+        Assert.Equal(AsyncActionStatus.InProgress, error.LastSeen!.Status);
+        Assert.Equal(10, error.LastSeen!.Progress);
         Assert.Contains(Id, error.Message);
         Assert.Contains("IN_PROGRESS", error.Message);
         Assert.DoesNotContain(TestClient.SecretKey, error.ToString());
         Assert.True(t.Requests.Count >= 2, $"expected several polls before giving up, saw {t.Requests.Count}");
         Assert.IsAssignableFrom<TimeoutException>(error);
+    }
+
+    [Fact]
+    public async Task Delays_between_polls_grow_by_the_backoff_factor()
+    {
+        using var t = new TestClient();
+        for (var i = 0; i < 3; i++) t.Expect(HttpMethod.Get, ActionPath).RespondWithJson(HttpStatusCode.OK, State("ENQUEUED", 0));
+        t.Expect(HttpMethod.Get, ActionPath).RespondWithJson(HttpStatusCode.OK, State("DONE", 100));
+        var seenAt = new TimedProgress();
+        // No progress reported, so the backoff alone decides: 50 ms, then 200 ms, then 800 ms.
+        var options = new AsyncActionWaitOptions
+        {
+            InitialDelay = TimeSpan.FromMilliseconds(50),
+            MaxDelay = TimeSpan.FromSeconds(5),
+            BackoffFactor = 4,
+            Timeout = TimeSpan.FromSeconds(30),
+            Progress = seenAt,
+        };
+
+        await t.AsyncActions.WaitForCompletionAsync(Id, options);
+
+        // Lower bounds only: a loaded machine makes the gaps longer, never shorter. Without the factor all three are 50 ms.
+        Assert.Equal(4, seenAt.Times.Count);
+        Assert.True(seenAt.Times[2] - seenAt.Times[1] >= TimeSpan.FromMilliseconds(190), $"second delay {seenAt.Times[2] - seenAt.Times[1]}");
+        Assert.True(seenAt.Times[3] - seenAt.Times[2] >= TimeSpan.FromMilliseconds(790), $"third delay {seenAt.Times[3] - seenAt.Times[2]}");
+    }
+
+    [Fact]
+    public async Task A_timeout_longer_than_a_timer_can_hold_waits_without_a_deadline()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Get, ActionPath).RespondWithJson(HttpStatusCode.OK, State("DONE", 100));
+        var options = FastPolling();
+        options.Timeout = TimeSpan.FromDays(60);
+
+        var done = await t.AsyncActions.WaitForCompletionAsync(Id, options);
+
+        Assert.Equal(AsyncActionStatus.Done, done.Status);
     }
 
     [Fact]
@@ -177,6 +215,16 @@ public class AsyncActionWaitingTests
     }
 
     /// <summary>Records synchronously (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>
+    /// <summary>When each poll's answer arrived, on one clock.</summary>
+    private sealed class TimedProgress : IProgress<AsyncAction>
+    {
+        private readonly Stopwatch _clock = Stopwatch.StartNew();
+
+        public List<TimeSpan> Times { get; } = [];
+
+        public void Report(AsyncAction value) => Times.Add(_clock.Elapsed);
+    }
+
     private sealed class RecordingProgress : IProgress<AsyncAction>
     {
         public List<AsyncAction> States { get; } = [];

@@ -8,8 +8,8 @@ namespace Voucherify
     /// </summary>
     public sealed class AsyncActionTimeoutException : TimeoutException
     {
-        internal AsyncActionTimeoutException(string asyncActionId, AsyncAction lastSeen, TimeSpan timeout)
-            : base($"Async action {asyncActionId} did not finish within {timeout}; last seen {lastSeen.Status ?? "without a status"} at {lastSeen.Progress ?? 0}%. The job continues on the server.")
+        internal AsyncActionTimeoutException(string asyncActionId, AsyncAction? lastSeen, TimeSpan timeout)
+            : base($"Async action {asyncActionId} did not finish within {timeout}; {Describe(lastSeen)}. The job continues on the server.")
         {
             AsyncActionId = asyncActionId;
             LastSeen = lastSeen;
@@ -18,7 +18,10 @@ namespace Voucherify
         /// <summary>The id of the job that was being waited for.</summary>
         public string AsyncActionId { get; }
 
-        /// <summary>The job's state at the last poll.</summary>
-        public AsyncAction LastSeen { get; }
+        /// <summary>The job's state at the last poll; null when no poll was answered before the deadline.</summary>
+        public AsyncAction? LastSeen { get; }
+
+        private static string Describe(AsyncAction? lastSeen) =>
+            lastSeen is null ? "no poll was answered in that time" : $"last seen {lastSeen.Status ?? "without a status"} at {lastSeen.Progress ?? 0}%";
     }
 }

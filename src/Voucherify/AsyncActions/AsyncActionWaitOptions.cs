@@ -21,7 +21,8 @@ namespace Voucherify
 
         /// <summary>
         /// How long to wait in total before giving up with <see cref="AsyncActionTimeoutException"/>. Default 30 minutes.
-        /// Giving up stops the waiting only; the job goes on on the server.
+        /// The polls count towards it: one still in flight at the deadline is abandoned there. Giving up stops the
+        /// waiting only; the job goes on on the server.
         /// </summary>
         public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(30);
 

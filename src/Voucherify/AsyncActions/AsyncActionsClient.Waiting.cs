@@ -30,27 +30,36 @@ namespace Voucherify
             options.Validate();
 
             using var activity = Diagnostics.VoucherifyTelemetry.StartAsyncActionWait(asyncActionId);
+            // The timeout bounds the whole wait, polls included: a poll still in flight at the deadline is abandoned.
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            // CancelAfter takes at most int.MaxValue milliseconds; a longer timeout (over 24 days) is as good as none.
+            if (options.Timeout.TotalMilliseconds <= int.MaxValue) deadline.CancelAfter(options.Timeout);
             var clock = Stopwatch.StartNew();
             var backoff = options.InitialDelay;
             ProgressSample? previous = null;
-            while (true)
+            AsyncAction? lastSeen = null;
+            try
             {
-                var action = await GetAsyncActionAsync(asyncActionId, cancellationToken).ConfigureAwait(false);
-                var seenAt = clock.Elapsed;
-                options.Progress?.Report(action);
-                if (action.IsFinished) return Diagnostics.VoucherifyTelemetry.AsyncActionFinished(activity, action, clock.Elapsed);
+                while (true)
+                {
+                    var action = await GetAsyncActionAsync(asyncActionId, deadline.Token).ConfigureAwait(false);
+                    lastSeen = action;
+                    var seenAt = clock.Elapsed;
+                    options.Progress?.Report(action);
+                    if (action.IsFinished) return Diagnostics.VoucherifyTelemetry.AsyncActionFinished(activity, action, clock.Elapsed);
+                    if (seenAt >= options.Timeout) throw new AsyncActionTimeoutException(asyncActionId, action, options.Timeout);
 
-                var remaining = options.Timeout - seenAt;
-                if (remaining <= TimeSpan.Zero) throw new AsyncActionTimeoutException(asyncActionId, action, options.Timeout);
-
-                var sample = action.Status == AsyncActionStatus.InProgress && action.Progress is int percent ? new ProgressSample(seenAt, percent) : (ProgressSample?)null;
-                var delay = EstimateTimeToFinish(previous, sample) ?? backoff;
-                previous = sample;
-                delay = Clamp(delay, options.InitialDelay, options.MaxDelay);
-                // One last poll exactly at the deadline rather than a wait past it.
-                if (delay > remaining) delay = remaining;
-                await Task.Delay(delay, cancellationToken).ConfigureAwait(false);
-                backoff = Clamp(TimeSpan.FromTicks((long)(backoff.Ticks * options.BackoffFactor)), options.InitialDelay, options.MaxDelay);
+                    var sample = action.Status == AsyncActionStatus.InProgress && action.Progress is int percent ? new ProgressSample(seenAt, percent) : (ProgressSample?)null;
+                    var delay = EstimateTimeToFinish(previous, sample) ?? backoff;
+                    previous = sample;
+                    // A delay reaching past the deadline is cut by it.
+                    await Task.Delay(Clamp(delay, options.InitialDelay, options.MaxDelay), deadline.Token).ConfigureAwait(false);
+                    backoff = Clamp(TimeSpan.FromTicks((long)(backoff.Ticks * options.BackoffFactor)), options.InitialDelay, options.MaxDelay);
+                }
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                throw new AsyncActionTimeoutException(asyncActionId, lastSeen, options.Timeout);
             }
         }
 

@@ -20,7 +20,7 @@ public class MockabilityTests
         var error = await Assert.ThrowsAsync<AsyncActionTimeoutException>(() => actions.WaitForCompletionAsync("aa_1"));
 
         Assert.Equal("aa_1", error.AsyncActionId);
-        Assert.Equal(40, error.LastSeen.Progress);
+        Assert.Equal(40, error.LastSeen!.Progress);
         Assert.Equal("Async action aa_1 did not finish within 00:01:00; last seen IN_PROGRESS at 40%. The job continues on the server.", error.Message);
     }
 
