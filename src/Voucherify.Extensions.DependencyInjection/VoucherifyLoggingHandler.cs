@@ -89,7 +89,7 @@ namespace Voucherify.Extensions.DependencyInjection
             var level = response.IsSuccessStatusCode ? LogLevel.Information : LogLevel.Warning;
             if (_logger.IsEnabled(level))
             {
-                var requestId = response.IsSuccessStatusCode ? null : await ReadErrorRequestIdAsync(response).ConfigureAwait(false);
+                var requestId = response.IsSuccessStatusCode ? null : await ReadErrorRequestIdAsync(response, cancellationToken).ConfigureAwait(false);
                 Log(level, RequestCompleted, null, request, (int)response.StatusCode, started, attempt, requestId);
             }
             return response;
@@ -141,14 +141,16 @@ namespace Voucherify.Extensions.DependencyInjection
             return redacted.ToString();
         }
 
-        /// <summary>The API puts its request id (<c>v-…</c>) in error bodies; a small body is buffered (the client reads it again) to get it.</summary>
-        private static async Task<string?> ReadErrorRequestIdAsync(HttpResponseMessage response)
+        /// <summary>
+        /// The API puts its request id (<c>v-…</c>) in error bodies; a small body, sized or chunked, is buffered (the
+        /// client reads it again) to get it.
+        /// </summary>
+        private static async Task<string?> ReadErrorRequestIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            if (response.Content is null || !(response.Content.Headers.ContentLength is long length) || length > MaxErrorBodyBytes) return null;
             try
             {
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                var body = await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                var body = await ErrorBodyReader.ReadSmallBodyAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
+                if (body is null) return null;
                 return JObject.Parse(body)["request_id"] is JValue { Type: JTokenType.String } requestId ? (string?)requestId : null;
             }
             catch (Exception exception) when (exception is Newtonsoft.Json.JsonException || exception is HttpRequestException || exception is InvalidOperationException)

@@ -16,11 +16,23 @@ namespace Voucherify.Diagnostics
 
         private static readonly Meter Meter = new Meter(VoucherifyDiagnostics.MeterName, Version);
 
-        public static readonly Histogram<double> RequestDuration = Meter.CreateHistogram<double>(
-            VoucherifyDiagnostics.RequestDurationInstrument, unit: "s", description: "Duration of Voucherify API calls, all attempts included.");
+        public static readonly Histogram<double> RequestDuration = CreateSecondsHistogram(
+            VoucherifyDiagnostics.RequestDurationInstrument, "Duration of Voucherify API calls, all attempts included.", VoucherifyDiagnostics.RequestDurationBuckets);
 
-        private static readonly Histogram<double> WaitDuration = Meter.CreateHistogram<double>(
-            VoucherifyDiagnostics.AsyncActionWaitDurationInstrument, unit: "s", description: "Time spent waiting for Voucherify async actions to finish.");
+        private static readonly Histogram<double> WaitDuration = CreateSecondsHistogram(
+            VoucherifyDiagnostics.AsyncActionWaitDurationInstrument, "Time spent waiting for Voucherify async actions to finish.", VoucherifyDiagnostics.AsyncActionWaitDurationBuckets);
+
+        /// <summary>
+        /// A histogram in seconds whose bucket boundaries are advised where the runtime supports advice (.NET 9+), so
+        /// OpenTelemetry does not apply its millisecond-sized defaults (0, 5, 10 … 10 000) to values around 0.1.
+        /// </summary>
+        private static Histogram<double> CreateSecondsHistogram(string name, string description, IReadOnlyList<double> buckets) =>
+#if NET9_0_OR_GREATER
+            Meter.CreateHistogram<double>(name, unit: "s", description: description, tags: null,
+                advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = buckets });
+#else
+            Meter.CreateHistogram<double>(name, unit: "s", description: description);
+#endif
 
         /// <summary>Starts the activity around a wait for an async action; null when nobody listens.</summary>
         public static Activity? StartAsyncActionWait(string asyncActionId)
@@ -36,10 +48,17 @@ namespace Voucherify.Diagnostics
             activity?.SetTag("voucherify.async_action.type", action.Type);
             activity?.SetTag("voucherify.async_action.status", action.Status);
             if (action.HasFailures) activity?.SetStatus(ActivityStatusCode.Error, "The async action reported failures.");
-            WaitDuration.Record(waited.TotalSeconds,
-                new KeyValuePair<string, object?>("voucherify.async_action.type", action.Type),
-                new KeyValuePair<string, object?>("voucherify.async_action.status", action.Status));
+            var tags = new TagList();
+            AddIfPresent(ref tags, "voucherify.async_action.type", action.Type);
+            AddIfPresent(ref tags, "voucherify.async_action.status", action.Status);
+            WaitDuration.Record(waited.TotalSeconds, tags);
             return action;
+        }
+    
+        /// <summary>Adds the tag only when it has a value: an empty tag is a separate, meaningless metric series.</summary>
+        public static void AddIfPresent(ref TagList tags, string name, string? value)
+        {
+            if (!string.IsNullOrEmpty(value)) tags.Add(name, value);
         }
     }
 }

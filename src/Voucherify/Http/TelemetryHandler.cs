@@ -57,11 +57,10 @@ namespace Voucherify.Http
                     activity?.SetStatus(ActivityStatusCode.Error);
                 }
                 var seconds = (Stopwatch.GetTimestamp() - started) / (double)Stopwatch.Frequency;
-                VoucherifyTelemetry.RequestDuration.Record(seconds,
-                    new KeyValuePair<string, object?>("http.request.method", method),
-                    new KeyValuePair<string, object?>("url.template", route),
-                    new KeyValuePair<string, object?>("http.response.status_code", status),
-                    new KeyValuePair<string, object?>("error.type", errorType));
+                var tags = new TagList { { "http.request.method", method }, { "url.template", route } };
+                VoucherifyTelemetry.AddIfPresent(ref tags, "http.response.status_code", status);
+                VoucherifyTelemetry.AddIfPresent(ref tags, "error.type", errorType);
+                VoucherifyTelemetry.RequestDuration.Record(seconds, tags);
             }
         }
     }

@@ -75,6 +75,65 @@ public class DependencyInjectionTests
     }
 
     [Fact]
+    public async Task The_request_id_of_an_error_body_sent_chunked_is_logged_like_the_exception_carries_it()
+    {
+        // The sandbox writes its JSON errors without a Content-Length (chunked), over a real socket.
+        await using var sandbox = await Voucherify.Sandbox.VoucherifySandbox.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        var sandboxOptions = sandbox.CreateClientOptions();
+        services.AddVoucherify(options =>
+        {
+            options.ApplicationId = sandboxOptions.ApplicationId;
+            options.SecretKey = sandboxOptions.SecretKey;
+            options.BaseUri = sandboxOptions.BaseUri;
+        });
+        using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("nobody"));
+
+        Assert.StartsWith("v-", error.RequestId);
+        var logged = Assert.Single(logs.Entries, e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory);
+        Assert.Equal(error.RequestId, logged["RequestId"]);
+        Assert.EndsWith($"(attempt 1, request id {error.RequestId})", logged.Message);
+    }
+
+    [Fact]
+    public async Task A_chunked_error_body_too_long_to_log_is_passed_on_to_the_client_unchanged()
+    {
+        var logs = new CapturingLoggerProvider();
+        var mock = new MockHttpMessageHandler();
+        // 70 000 characters of details: past the 64 KB the handler reads for logging (and the client keeps).
+        var body = "{\"code\":500,\"key\":\"error\",\"details\":\"" + new string('x', 70_000) + "\",\"request_id\":\"v-at-the-end\"}";
+        mock.When($"{TestClient.BaseUrl}/v1/customers/cust_1").Respond(() => Task.FromResult(new HttpResponseMessage(HttpStatusCode.BadRequest)
+        {
+            // A stream of unknown length: what a chunked response looks like to a handler.
+            Content = new StreamContent(new UnknownLengthStream(System.Text.Encoding.UTF8.GetBytes(body))),
+        }));
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        services.AddVoucherify(Configuration().GetSection("Voucherify")).ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("cust_1"));
+
+        // The client keeps the first 64 K characters: exactly the body's, though the handler had read past them.
+        Assert.Equal(body[..(64 * 1024)], error.ResponseBody);
+        var logged = Assert.Single(logs.Entries, e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory);
+        Assert.Equal(400, logged["StatusCode"]);
+        Assert.Null(logged["RequestId"]);
+    }
+
+    /// <summary>A body whose length nobody knows in advance, as a chunked response's is.</summary>
+    private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
+    {
+        public override bool CanSeek => false;
+
+        public override long Length => throw new NotSupportedException();
+    }
+
+    [Fact]
     public async Task Logs_one_redacted_event_per_request_and_never_the_secret_key_or_personal_data()
     {
         var logs = new CapturingLoggerProvider();

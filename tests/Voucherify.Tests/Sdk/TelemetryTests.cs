@@ -9,6 +9,9 @@ public class TelemetryTests
 {
     private static readonly ActivitySource TestSource = new("Voucherify.Tests.Telemetry");
 
+    /// <summary>Set in a test's own async flow, so a process-wide listener can tell that test's measurements apart.</summary>
+    private static readonly AsyncLocal<bool> InThisTest = new();
+
     /// <summary>Collects the Voucherify activities of one test's trace (other tests run in parallel).</summary>
     private sealed class ActivityRecorder : IDisposable
     {
@@ -115,6 +118,72 @@ public class TelemetryTests
             Assert.Equal("418", measurement.Tags["error.type"]);
             Assert.True(measurement.Value >= 0);
         }
+    }
+
+    [Fact]
+    public async Task A_successful_call_carries_no_error_type_tag_on_its_measurement_or_activity()
+    {
+        using var recorder = new ActivityRecorder();
+        var measurements = new List<Dictionary<string, object?>>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == VoucherifyDiagnostics.MeterName && instrument.Name == VoucherifyDiagnostics.RequestDurationInstrument)
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, _, tags, _) =>
+        {
+            // The listener sees the whole process; the measurement is recorded in this test's async flow.
+            if (!InThisTest.Value) return;
+            var copy = new Dictionary<string, object?>();
+            foreach (var tag in tags) copy[tag.Key] = tag.Value;
+            lock (measurements) measurements.Add(copy);
+        });
+        listener.Start();
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/customers/telemetry-success-test/segments").Respond("application/json", """{"object":"list","data":[],"total":0}""");
+        using var client = SdkTestClient.Create(mock);
+
+        InThisTest.Value = true;
+        await client.Customers.ListCustomerSegmentsAsync("telemetry-success-test");
+
+        lock (measurements)
+        {
+            var tags = Assert.Single(measurements);
+            Assert.Equal("200", tags["http.response.status_code"]);
+            Assert.Equal(new[] { "http.request.method", "http.response.status_code", "url.template" }, tags.Keys.Order());
+            Assert.All(tags.Values, value => Assert.False(string.IsNullOrEmpty(value as string)));
+        }
+        var activity = Assert.Single(recorder.Voucherify());
+        Assert.DoesNotContain(activity.TagObjects, tag => tag.Key == "error.type");
+        Assert.Equal(ActivityStatusCode.Unset, activity.Status);
+    }
+
+    [Theory]
+    [InlineData(VoucherifyDiagnostics.RequestDurationInstrument, 0.005, 10)]
+    [InlineData(VoucherifyDiagnostics.AsyncActionWaitDurationInstrument, 0.1, 3600)]
+    public void Duration_histograms_advise_bucket_boundaries_in_seconds(string name, double first, double last)
+    {
+        Histogram<double>? histogram = null;
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (instrument.Meter.Name == VoucherifyDiagnostics.MeterName && instrument.Name == name) histogram = (Histogram<double>)instrument;
+            },
+        };
+        listener.Start();
+
+        Assert.NotNull(histogram);
+        Assert.Equal("s", histogram.Unit);
+        var advised = histogram.Advice?.HistogramBucketBoundaries;
+        Assert.NotNull(advised);
+        var expected = name == VoucherifyDiagnostics.RequestDurationInstrument ? VoucherifyDiagnostics.RequestDurationBuckets : VoucherifyDiagnostics.AsyncActionWaitDurationBuckets;
+        Assert.Equal(expected, advised);
+        Assert.Equal((first, last), (advised[0], advised[^1]));
+        Assert.Equal(advised.Order(), advised); // ascending, as OpenTelemetry requires
     }
 
     [Fact]
