@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Voucherify.Sandbox.Customers;
 using Voucherify.Sandbox.Hosting;
 using Voucherify.Sandbox.Jobs;
+using Voucherify.Sandbox.Journal;
 
 namespace Voucherify.Sandbox;
 
@@ -27,20 +28,32 @@ public sealed class VoucherifySandbox : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly AsyncActionQueue _jobs;
     private readonly CustomerStore _store;
+    private readonly RequestJournal _journal;
     private readonly VoucherifySandboxOptions _options;
     private int _disposed;
 
-    private VoucherifySandbox(WebApplication app, AsyncActionQueue jobs, CustomerStore store, VoucherifySandboxOptions options, Uri baseUri)
+    private VoucherifySandbox(WebApplication app, AsyncActionQueue jobs, CustomerStore store, RequestJournal journal, VoucherifySandboxOptions options, Uri baseUri)
     {
         _app = app;
         _jobs = jobs;
         _store = store;
+        _journal = journal;
         _options = options;
         BaseUri = baseUri;
     }
 
     /// <summary>The sandbox's root address, e.g. <c>http://127.0.0.1:5089/</c>; requests go to <c>{BaseUri}v1/…</c>.</summary>
     public Uri BaseUri { get; }
+
+    /// <summary>
+    /// The requests received so far, oldest first (at most <see cref="VoucherifySandboxOptions.JournalCapacity"/>), each
+    /// recorded once it was answered: method, path and query as sent, headers with the secret masked, body, file parts
+    /// and status. A snapshot: later requests do not change it.
+    /// </summary>
+    public IReadOnlyList<SandboxRequest> Requests => _journal.Snapshot();
+
+    /// <summary>Empties <see cref="Requests"/>, e.g. between the arrange and the act of a test.</summary>
+    public void ClearRequests() => _journal.Clear();
 
     /// <summary>Starts a sandbox with empty state and returns once it accepts requests.</summary>
     /// <param name="options">Credentials, port, job timing and simulated faults; defaults when null.</param>
@@ -56,7 +69,8 @@ public sealed class VoucherifySandbox : IAsyncDisposable
         var store = new CustomerStore(clock, options.ApplicationId);
         if (options.Seed is { } seed) store.Seed(seed);
         var jobs = new AsyncActionQueue(clock, options.JobQueueDelay, options.JobDuration);
-        var app = SandboxApp.Build(options, store, jobs, clock);
+        var journal = new RequestJournal(options.JournalCapacity);
+        var app = SandboxApp.Build(options, store, jobs, clock, journal);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -68,7 +82,7 @@ public sealed class VoucherifySandbox : IAsyncDisposable
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new VoucherifySandbox(app, jobs, store, options, new Uri(address.TrimEnd('/') + "/"));
+        return new VoucherifySandbox(app, jobs, store, journal, options, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>

@@ -39,6 +39,12 @@ public sealed class VoucherifySandboxOptions
     /// </summary>
     public SandboxSeed? Seed { get; set; }
 
+    /// <summary>
+    /// How many requests <see cref="VoucherifySandbox.Requests"/> keeps; the oldest is dropped first. Default 1000; 0
+    /// records nothing.
+    /// </summary>
+    public int JournalCapacity { get; set; } = 1000;
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(ApplicationId)) throw new ArgumentException("The sandbox needs an application id.", nameof(ApplicationId));
@@ -47,6 +53,7 @@ public sealed class VoucherifySandboxOptions
         if (JobQueueDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobQueueDelay), JobQueueDelay, "The queue delay must not be negative.");
         if (JobDuration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobDuration), JobDuration, "The job duration must not be negative.");
         if (Latency < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), Latency, "The latency must not be negative.");
+        if (JournalCapacity < 0) throw new ArgumentOutOfRangeException(nameof(JournalCapacity), JournalCapacity, "The journal capacity must not be negative.");
         RateLimit?.Validate();
     }
 }

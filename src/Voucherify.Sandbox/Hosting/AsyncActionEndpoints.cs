@@ -14,5 +14,5 @@ internal static class AsyncActionEndpoints
             var id = (string)context.Request.RouteValues["asyncActionId"]!;
             if (jobs.Get(id) is { } action) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, action);
             else await ApiErrors.NotFoundAsync(context, "async_action", id);
-        });
+        }).WithName("get-async-action");
 }

@@ -8,6 +8,7 @@ using Newtonsoft.Json.Linq;
 using Voucherify.Sandbox.Csv;
 using Voucherify.Sandbox.Customers;
 using Voucherify.Sandbox.Jobs;
+using Voucherify.Sandbox.Journal;
 
 namespace Voucherify.Sandbox.Hosting;
 
@@ -16,9 +17,9 @@ internal static class BulkEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, CustomerStore store, AsyncActionQueue jobs)
     {
-        routes.MapPost("/v1/customers/importCSV", context => ImportCsvAsync(context, store, jobs));
-        routes.MapPost("/v1/customers/bulk/async", context => BulkUpdateAsync(context, store, jobs));
-        routes.MapPost("/v1/customers/metadata/async", context => MetadataUpdateAsync(context, store, jobs));
+        routes.MapPost("/v1/customers/importCSV", context => ImportCsvAsync(context, store, jobs)).WithName("import-customers-using-csv");
+        routes.MapPost("/v1/customers/bulk/async", context => BulkUpdateAsync(context, store, jobs)).WithName("update-customers-in-bulk");
+        routes.MapPost("/v1/customers/metadata/async", context => MetadataUpdateAsync(context, store, jobs)).WithName("update-customers-metadata-in-bulk");
     }
 
     private static async Task ImportCsvAsync(HttpContext context, CustomerStore store, AsyncActionQueue jobs)
@@ -38,10 +39,24 @@ internal static class BulkEndpoints
         string? fatal = null;
         while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
         {
-            if (rows is not null || fatal is not null || !IsFilePart(section)) continue;
-            using var text = new StreamReader(section.Body, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
-            try { rows = await CustomerCsv.ReadAsync(text, context.RequestAborted); }
-            catch (FormatException e) { fatal = e.Message; }
+            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+            if (name != "file" && !disposition.IsFileDisposition()) continue;
+            // Counted as it streams, so the journal can report the part's size.
+            var part = new RecordingStream(section.Body, keepBytes: 0);
+            if (rows is null && fatal is null && name == "file")
+            {
+                using var text = new StreamReader(part, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
+                try { rows = await CustomerCsv.ReadAsync(text, context.RequestAborted); }
+                catch (FormatException e) { fatal = e.Message; }
+            }
+            await part.CopyToAsync(Stream.Null, context.RequestAborted);
+            RequestRecorder.NoteFile(context, new SandboxRequestFile
+            {
+                Name = name,
+                FileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
+                Length = part.BytesRead,
+            });
         }
         if (rows is null && fatal is null)
         {
@@ -104,8 +119,4 @@ internal static class BulkEndpoints
         if (body is null) await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body is not valid JSON.");
         return body;
     }
-
-    private static bool IsFilePart(MultipartSection section) =>
-        ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-        && HeaderUtilities.RemoveQuotes(disposition.Name).Equals("file", StringComparison.Ordinal);
 }

@@ -11,12 +11,12 @@ internal static class CustomerEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, CustomerStore store)
     {
-        routes.MapGet("/v1/customers", context => ListAsync(context, store));
-        routes.MapPost("/v1/customers", context => CreateAsync(context, store));
-        routes.MapGet("/v1/customers/{customerId}", context => GetAsync(context, store));
-        routes.MapPut("/v1/customers/{customerId}", context => UpdateAsync(context, store));
-        routes.MapDelete("/v1/customers/{customerId}", context => DeleteAsync(context, store));
-        routes.MapPost("/v1/customers/{customerId}/permanent-deletion", context => DeletePermanentlyAsync(context, store));
+        routes.MapGet("/v1/customers", context => ListAsync(context, store)).WithName("list-customers");
+        routes.MapPost("/v1/customers", context => CreateAsync(context, store)).WithName("create-customer");
+        routes.MapGet("/v1/customers/{customerId}", context => GetAsync(context, store)).WithName("get-customer");
+        routes.MapPut("/v1/customers/{customerId}", context => UpdateAsync(context, store)).WithName("update-customer");
+        routes.MapDelete("/v1/customers/{customerId}", context => DeleteAsync(context, store)).WithName("delete-customer");
+        routes.MapPost("/v1/customers/{customerId}/permanent-deletion", context => DeletePermanentlyAsync(context, store)).WithName("customer-permanently-deletion");
     }
 
     /// <summary>The <c>{customerId}</c> path segment: a <c>cust_…</c> id or a source_id.</summary>

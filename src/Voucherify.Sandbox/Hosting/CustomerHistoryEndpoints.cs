@@ -10,9 +10,9 @@ internal static class CustomerHistoryEndpoints
 {
     public static void Map(IEndpointRouteBuilder routes, CustomerStore store, SandboxClock clock)
     {
-        routes.MapGet("/v1/customers/{customerId}/activity", context => ActivityAsync(context, store));
-        routes.MapGet("/v1/customers/{customerId}/redeemables", context => RedeemablesAsync(context, store, clock));
-        routes.MapGet("/v1/customers/{customerId}/segments", context => SegmentsAsync(context, store));
+        routes.MapGet("/v1/customers/{customerId}/activity", context => ActivityAsync(context, store)).WithName("list-customer-activity");
+        routes.MapGet("/v1/customers/{customerId}/redeemables", context => RedeemablesAsync(context, store, clock)).WithName("list-customer-redeemables");
+        routes.MapGet("/v1/customers/{customerId}/segments", context => SegmentsAsync(context, store)).WithName("list-customer-segments");
     }
 
     private static async Task ActivityAsync(HttpContext context, CustomerStore store)

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Http;
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>
-/// What every request passes before reaching an endpoint: the simulated latency, the API key check (401) and, when
-/// configured, the rate limit (429 with <c>Retry-After</c> and the <c>X-Rate-Limit-*</c> headers).
+/// What every request passes before reaching an endpoint: the simulated latency, the API key check (401, also for
+/// the sandbox's own <c>/_sandbox/…</c> endpoints) and, when configured, the rate limit (429 with <c>Retry-After</c> and the <c>X-Rate-Limit-*</c> headers).
 /// </summary>
 internal sealed class Gatekeeper(VoucherifySandboxOptions options)
 {
@@ -17,11 +17,18 @@ internal sealed class Gatekeeper(VoucherifySandboxOptions options)
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
-        if (options.Latency > TimeSpan.Zero) await Task.Delay(options.Latency, context.RequestAborted);
+        var admin = AdminEndpoints.IsAdminPath(context.Request.Path);
+        if (!admin && options.Latency > TimeSpan.Zero) await Task.Delay(options.Latency, context.RequestAborted);
 
         if (!Matches(context.Request.Headers["X-App-Id"], _applicationId) || !Matches(context.Request.Headers["X-App-Token"], _secretKey))
         {
             await ApiErrors.UnauthorizedAsync(context);
+            return;
+        }
+        // The sandbox's own endpoints are not the API: no simulated latency or rate limit for them.
+        if (admin)
+        {
+            await next(context);
             return;
         }
 

@@ -5,13 +5,17 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Voucherify.Sandbox.Customers;
 using Voucherify.Sandbox.Jobs;
+using Voucherify.Sandbox.Journal;
 
 namespace Voucherify.Sandbox.Hosting;
 
-/// <summary>Builds the Kestrel application: loopback only, the gatekeeper in front, the 13 endpoints behind it.</summary>
+/// <summary>
+/// Builds the Kestrel application: loopback only, the request recorder and the gatekeeper in front, the 13 endpoints
+/// and the sandbox's own <c>/_sandbox/…</c> endpoints behind them.
+/// </summary>
 internal static class SandboxApp
 {
-    public static WebApplication Build(VoucherifySandboxOptions options, CustomerStore store, AsyncActionQueue jobs, SandboxClock clock)
+    public static WebApplication Build(VoucherifySandboxOptions options, CustomerStore store, AsyncActionQueue jobs, SandboxClock clock, RequestJournal journal)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -31,12 +35,13 @@ internal static class SandboxApp
         });
 
         var app = builder.Build();
-        var gatekeeper = new Gatekeeper(options);
-        app.Use(gatekeeper.InvokeAsync);
+        app.Use(new RequestRecorder(journal, clock).InvokeAsync);
+        app.Use(new Gatekeeper(options).InvokeAsync);
         CustomerEndpoints.Map(app, store);
         CustomerHistoryEndpoints.Map(app, store, clock);
         BulkEndpoints.Map(app, store, jobs);
         AsyncActionEndpoints.Map(app, jobs);
+        AdminEndpoints.Map(app, journal);
         app.MapFallback(context => ApiErrors.NotFoundAsync(context, "endpoint", $"{context.Request.Method} {context.Request.Path}"));
         return app;
     }

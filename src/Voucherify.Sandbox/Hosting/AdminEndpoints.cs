@@ -1,0 +1,43 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Serialization;
+using Voucherify.Sandbox.Journal;
+
+namespace Voucherify.Sandbox.Hosting;
+
+/// <summary>
+/// The sandbox's own endpoints, under <c>/_sandbox/</c> (a path the real API does not use), for tools that run the
+/// standalone server: read and clear the request journal. They need the same key pair as the API.
+/// </summary>
+internal static class AdminEndpoints
+{
+    private static readonly JsonSerializer Serializer = JsonSerializer.Create(new JsonSerializerSettings
+    {
+        ContractResolver = new DefaultContractResolver { NamingStrategy = new SnakeCaseNamingStrategy() },
+        Converters = { new UtcTimestampConverter() },
+        DateFormatString = "yyyy'-'MM'-'dd'T'HH':'mm':'ss'.'ffffff'Z'",
+    });
+
+    public static bool IsAdminPath(PathString path) => path.StartsWithSegments("/_sandbox");
+
+    public static void Map(IEndpointRouteBuilder routes, RequestJournal journal)
+    {
+        routes.MapGet("/_sandbox/requests", context => WriteAsync(context, journal.Snapshot()));
+        routes.MapDelete("/_sandbox/requests", context =>
+        {
+            journal.Clear();
+            context.Response.StatusCode = StatusCodes.Status204NoContent;
+            return Task.CompletedTask;
+        });
+    }
+
+    private static async Task WriteAsync(HttpContext context, object body)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        await using var writer = new StringWriter();
+        Serializer.Serialize(writer, body);
+        await context.Response.WriteAsync(writer.ToString(), context.RequestAborted);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Text;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Routing;
+using Voucherify.Sandbox.Customers;
+using Voucherify.Sandbox.Hosting;
+
+namespace Voucherify.Sandbox.Journal;
+
+/// <summary>
+/// The first middleware: records every API request in the <see cref="RequestJournal"/> once it is answered, with the
+/// secret masked and the body as the endpoint read it. The sandbox's own <c>/_sandbox/…</c> requests are not recorded.
+/// </summary>
+internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock)
+{
+    /// <summary>How much of a body the journal keeps as text.</summary>
+    public const int KeptBodyBytes = 1024 * 1024;
+
+    private static readonly string[] SecretHeaders = ["X-App-Token", "Authorization"];
+    private static readonly object FilesKey = new();
+
+    public async Task InvokeAsync(HttpContext context, RequestDelegate next)
+    {
+        if (AdminEndpoints.IsAdminPath(context.Request.Path))
+        {
+            await next(context);
+            return;
+        }
+        var receivedAt = clock.Now();
+        var multipart = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+        var body = new RecordingStream(context.Request.Body, multipart ? 0 : KeptBodyBytes);
+        context.Request.Body = body;
+        try
+        {
+            await next(context);
+            if (!multipart && !context.RequestAborted.IsCancellationRequested) await body.DrainAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException)
+        {
+            // A body cut off by the client, or over the bulk limit: the journal keeps what arrived.
+        }
+        finally
+        {
+            journal.Add(Describe(context, receivedAt, body, multipart));
+        }
+    }
+
+    /// <summary>Notes a multipart file part, which the endpoint streams and the recorder cannot see by itself.</summary>
+    public static void NoteFile(HttpContext context, SandboxRequestFile file)
+    {
+        if (context.Items[FilesKey] is not List<SandboxRequestFile> files) context.Items[FilesKey] = files = [];
+        files.Add(file);
+    }
+
+    private static SandboxRequest Describe(HttpContext context, DateTimeOffset receivedAt, RecordingStream body, bool multipart)
+    {
+        var request = context.Request;
+        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
+        var queryStart = target.IndexOf('?');
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var (name, values) in request.Headers)
+            headers[name] = SecretHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) ? "***" : string.Join(", ", values.ToArray());
+        return new SandboxRequest
+        {
+            ReceivedAt = receivedAt,
+            Method = request.Method,
+            Path = queryStart < 0 ? target : target[..queryStart],
+            Query = queryStart < 0 ? "" : target[(queryStart + 1)..],
+            OperationId = context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
+            Headers = headers,
+            Body = multipart || body.BytesRead == 0 ? null : Encoding.UTF8.GetString(body.Kept),
+            BodyLength = body.BytesRead,
+            Files = context.Items[FilesKey] as List<SandboxRequestFile> ?? [],
+            StatusCode = context.Response.StatusCode,
+            RequestId = RequestIds.Of(context),
+        };
+    }
+}
