@@ -1,8 +1,10 @@
 using System.Globalization;
 using Voucherify.Sandbox;
+using Voucherify.Sandbox.Faults;
+using Voucherify.Sandbox.Hosting;
 
 // The standalone server: `dotnet run --project src/Voucherify.Sandbox -- --port 5089 [--app-id ID] [--secret-key KEY]
-// [--job-duration-ms N] [--latency-ms N] [--seed FILE]`. It runs until Ctrl+C, printing where it listens and what it accepts.
+// [--job-duration-ms N] [--latency-ms N] [--seed FILE] [--fault JSON]…`. It runs until Ctrl+C, printing where it listens and what it accepts.
 var options = new VoucherifySandboxOptions { Port = 5089 };
 string? seedPath = null;
 for (var i = 0; i < args.Length; i++)
@@ -16,8 +18,16 @@ for (var i = 0; i < args.Length; i++)
         case "--job-duration-ms": options.JobDuration = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--seed": seedPath = Value(); break;
+        case "--fault":
+            if (FaultSpec.Parse(SandboxJson.Parse(Value()), out var problem) is not { } fault)
+            {
+                Console.Error.WriteLine($"--fault: {problem}");
+                return 2;
+            }
+            options.Faults.Add(fault);
+            break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Options: --port N, --app-id ID, --secret-key KEY, --job-duration-ms N, --latency-ms N, --seed FILE");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Options: --port N, --app-id ID, --secret-key KEY, --job-duration-ms N, --latency-ms N, --seed FILE, --fault JSON");
             return 2;
     }
 }

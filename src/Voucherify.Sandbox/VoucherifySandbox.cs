@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Voucherify.Sandbox.Customers;
+using Voucherify.Sandbox.Faults;
 using Voucherify.Sandbox.Hosting;
 using Voucherify.Sandbox.Jobs;
 using Voucherify.Sandbox.Journal;
@@ -29,11 +30,13 @@ public sealed class VoucherifySandbox : IAsyncDisposable
     private readonly AsyncActionQueue _jobs;
     private readonly CustomerStore _store;
     private readonly RequestJournal _journal;
+    private readonly FaultInjector _faults;
     private readonly VoucherifySandboxOptions _options;
     private int _disposed;
 
-    private VoucherifySandbox(WebApplication app, AsyncActionQueue jobs, CustomerStore store, RequestJournal journal, VoucherifySandboxOptions options, Uri baseUri)
+    private VoucherifySandbox(WebApplication app, AsyncActionQueue jobs, CustomerStore store, RequestJournal journal, FaultInjector faults, VoucherifySandboxOptions options, Uri baseUri)
     {
+        _faults = faults;
         _app = app;
         _jobs = jobs;
         _store = store;
@@ -55,6 +58,21 @@ public sealed class VoucherifySandbox : IAsyncDisposable
     /// <summary>Empties <see cref="Requests"/>, e.g. between the arrange and the act of a test.</summary>
     public void ClearRequests() => _journal.Clear();
 
+    /// <summary>
+    /// Injects a fault into the requests it matches, from now on. Faults are tried in the order they were added; the
+    /// first that matches and fires applies.
+    /// </summary>
+    /// <param name="fault">What to match and what to do.</param>
+    /// <exception cref="ArgumentException">The fault has no effect, or a value out of range.</exception>
+    public void AddFault(SandboxFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        _faults.Add(fault);
+    }
+
+    /// <summary>Removes every injected fault; the sandbox answers normally again.</summary>
+    public void ClearFaults() => _faults.Clear();
+
     /// <summary>Starts a sandbox with empty state and returns once it accepts requests.</summary>
     /// <param name="options">Credentials, port, job timing and simulated faults; defaults when null.</param>
     /// <param name="cancellationToken">Abandons the start.</param>
@@ -70,7 +88,9 @@ public sealed class VoucherifySandbox : IAsyncDisposable
         if (options.Seed is { } seed) store.Seed(seed);
         var jobs = new AsyncActionQueue(clock, options.JobQueueDelay, options.JobDuration);
         var journal = new RequestJournal(options.JournalCapacity);
-        var app = SandboxApp.Build(options, store, jobs, clock, journal);
+        var faults = new FaultInjector(TimeProvider.System);
+        foreach (var fault in options.Faults) faults.Add(fault);
+        var app = SandboxApp.Build(options, store, jobs, clock, journal, faults);
         try
         {
             await app.StartAsync(cancellationToken);
@@ -82,7 +102,7 @@ public sealed class VoucherifySandbox : IAsyncDisposable
             throw;
         }
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
-        return new VoucherifySandbox(app, jobs, store, journal, options, new Uri(address.TrimEnd('/') + "/"));
+        return new VoucherifySandbox(app, jobs, store, journal, faults, options, new Uri(address.TrimEnd('/') + "/"));
     }
 
     /// <summary>

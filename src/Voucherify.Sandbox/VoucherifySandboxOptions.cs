@@ -45,6 +45,9 @@ public sealed class VoucherifySandboxOptions
     /// </summary>
     public int JournalCapacity { get; set; } = 1000;
 
+    /// <summary>Faults injected from the start (see <see cref="SandboxFault"/>); more can be added with <see cref="VoucherifySandbox.AddFault"/>.</summary>
+    public IList<SandboxFault> Faults { get; } = new List<SandboxFault>();
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(ApplicationId)) throw new ArgumentException("The sandbox needs an application id.", nameof(ApplicationId));
@@ -55,5 +58,6 @@ public sealed class VoucherifySandboxOptions
         if (Latency < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), Latency, "The latency must not be negative.");
         if (JournalCapacity < 0) throw new ArgumentOutOfRangeException(nameof(JournalCapacity), JournalCapacity, "The journal capacity must not be negative.");
         RateLimit?.Validate();
+        foreach (var fault in Faults) fault.Validate();
     }
 }

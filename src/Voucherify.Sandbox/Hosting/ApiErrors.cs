@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Voucherify.Sandbox.Hosting;
 
@@ -47,6 +48,21 @@ internal static class ApiErrors
             Error = "Request Entity Too Large",
             Message = $"Payload content length greater than maximum allowed: {MaxBulkRequestBytes}",
         });
+
+    /// <summary>The error shape for any status, e.g. an injected 503: <c>{"code":503,"key":"service_unavailable",…}</c>.</summary>
+    public static Task StatusAsync(HttpContext context, int statusCode)
+    {
+        var reason = ReasonPhrases.GetReasonPhrase(statusCode);
+        if (reason.Length == 0) reason = "Error";
+        return SandboxJson.WriteAsync(context, statusCode, new ErrorResponse
+        {
+            Code = statusCode,
+            Key = reason.ToLowerInvariant().Replace(' ', '_').Replace("-", ""),
+            Message = reason,
+            Details = "Injected by the sandbox.",
+            RequestId = RequestIds.Of(context),
+        });
+    }
 
     public static Task TooManyRequestsAsync(HttpContext context) =>
         SandboxJson.WriteAsync(context, StatusCodes.Status429TooManyRequests, new RateLimitError

@@ -4,18 +4,20 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Voucherify.Sandbox.Customers;
+using Voucherify.Sandbox.Faults;
 using Voucherify.Sandbox.Jobs;
 using Voucherify.Sandbox.Journal;
 
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>
-/// Builds the Kestrel application: loopback only, the request recorder and the gatekeeper in front, the 13 endpoints
+/// Builds the Kestrel application: loopback only, the request recorder, the gatekeeper and the fault injector in
+/// front, the 13 endpoints
 /// and the sandbox's own <c>/_sandbox/…</c> endpoints behind them.
 /// </summary>
 internal static class SandboxApp
 {
-    public static WebApplication Build(VoucherifySandboxOptions options, CustomerStore store, AsyncActionQueue jobs, SandboxClock clock, RequestJournal journal)
+    public static WebApplication Build(VoucherifySandboxOptions options, CustomerStore store, AsyncActionQueue jobs, SandboxClock clock, RequestJournal journal, FaultInjector faults)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
@@ -37,11 +39,12 @@ internal static class SandboxApp
         var app = builder.Build();
         app.Use(new RequestRecorder(journal, clock).InvokeAsync);
         app.Use(new Gatekeeper(options).InvokeAsync);
+        app.Use(faults.InvokeAsync);
         CustomerEndpoints.Map(app, store);
         CustomerHistoryEndpoints.Map(app, store, clock);
         BulkEndpoints.Map(app, store, jobs);
         AsyncActionEndpoints.Map(app, jobs);
-        AdminEndpoints.Map(app, journal);
+        AdminEndpoints.Map(app, journal, faults);
         app.MapFallback(context => ApiErrors.NotFoundAsync(context, "endpoint", $"{context.Request.Method} {context.Request.Path}"));
         return app;
     }

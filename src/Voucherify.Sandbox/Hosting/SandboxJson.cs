@@ -33,22 +33,27 @@ internal static class SandboxJson
         await context.Response.WriteAsync(builder.ToString(), context.RequestAborted);
     }
 
-    /// <summary>Reads a JSON body; null when it is not valid JSON.</summary>
-    public static async Task<JToken?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    /// <summary>Parses JSON text; null when it is not valid JSON.</summary>
+    public static JToken? Parse(string text)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        var text = await reader.ReadToEndAsync(cancellationToken);
         try
         {
             using var json = new JsonTextReader(new StringReader(text)) { DateParseHandling = DateParseHandling.None, MaxDepth = 64 };
-            var token = await JToken.ReadFromAsync(json, cancellationToken);
+            var token = JToken.ReadFrom(json);
             // Trailing garbage after the first value makes the body invalid, as it would be for the service.
-            return await json.ReadAsync(cancellationToken) ? null : token;
+            return json.Read() ? null : token;
         }
         catch (JsonException)
         {
             return null;
         }
+    }
+
+    /// <summary>Reads a JSON body; null when it is not valid JSON.</summary>
+    public static async Task<JToken?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
+    {
+        using var reader = new StreamReader(body, Encoding.UTF8);
+        return Parse(await reader.ReadToEndAsync(cancellationToken));
     }
 
     /// <summary>Converts a JSON fragment into a generated DTO; null with a reason when its members have the wrong types.</summary>

@@ -71,7 +71,8 @@ internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock
             Body = multipart || body.BytesRead == 0 ? null : Encoding.UTF8.GetString(body.Kept),
             BodyLength = body.BytesRead,
             Files = context.Items[FilesKey] as List<SandboxRequestFile> ?? [],
-            StatusCode = context.Response.StatusCode,
+            // A connection reset before the response (an injected fault, or the client leaving) answered nothing.
+            StatusCode = context.Response.HasStarted || !context.RequestAborted.IsCancellationRequested ? context.Response.StatusCode : 0,
             RequestId = RequestIds.Of(context),
         };
     }

@@ -42,7 +42,7 @@ public sealed class SandboxRequest
     /// <summary>The file parts of a <c>multipart/form-data</c> body (the CSV import's <c>file</c>), by name and size.</summary>
     public IReadOnlyList<SandboxRequestFile> Files { get; init; } = [];
 
-    /// <summary>The status code the sandbox answered.</summary>
+    /// <summary>The status code the sandbox answered; 0 when the connection closed before any answer (e.g. an injected reset).</summary>
     public int StatusCode { get; init; }
 
     /// <summary>The request's id (<c>v-…</c>), as error bodies and activity <c>group_id</c>s carry it.</summary>
