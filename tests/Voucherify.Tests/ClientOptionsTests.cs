@@ -222,7 +222,10 @@ public class ClientOptionsTests
         Assert.Equal("cust_1", (await again.Customers.GetCustomerAsync("cust_1")).Id);
     }
 
-    /// <summary>Answers every request with one JSON body and records whether it was disposed.</summary>
+    /// <summary>
+    /// Answers every request with one JSON body and records whether it was disposed (not the sandbox: the test is
+    /// about the transport object's disposal, which no server can observe).
+    /// </summary>
     private sealed class DisposalTrackingHandler(string json) : HttpMessageHandler
     {
         public bool IsDisposed { get; private set; }

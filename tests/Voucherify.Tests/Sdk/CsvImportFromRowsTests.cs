@@ -3,6 +3,7 @@ using CsvHelper;
 using Newtonsoft.Json.Linq;
 using RichardSzalay.MockHttp;
 using Voucherify.Csv;
+using Voucherify.Sandbox;
 
 namespace Voucherify.Tests.Sdk;
 
@@ -127,24 +128,17 @@ public class CsvImportFromRowsTests
         Assert.Equal(("aa_import", "Import file could not be parsed."), (failure.AsyncActionId, failure.Reason));
     }
 
-    /// <summary>Reads the upload like a transport would (MockHttp stalls when a responder throws, so it is not used here).</summary>
-    private sealed class UploadReadingHandler : HttpMessageHandler
-    {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-        {
-            await request.Content!.ReadAsByteArrayAsync(cancellationToken);
-            return new HttpResponseMessage(System.Net.HttpStatusCode.Accepted) { Content = new StringContent("""{"async_action_id":"aa_x"}""") };
-        }
-    }
-
     [Fact]
     public async Task A_row_error_while_streaming_surfaces_as_itself_not_as_a_broken_upload()
     {
-        using var client = SdkTestClient.Create(new UploadReadingHandler());
+        // The sandbox reads the upload as it streams in, over a real socket, as the service would.
+        await using var sandbox = await VoucherifySandbox.StartAsync();
+        using var client = sandbox.CreateClient();
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
             client.Customers.ImportCustomersAsync(Rows(), new CustomerCsvImportOptions { MetadataColumns = new[] { "tier" } }));
 
         Assert.Contains("metadata key 'vip'", error.Message);
+        Assert.DoesNotContain(sandbox.Requests, r => r.StatusCode == 202); // the broken upload started no import
     }
 }

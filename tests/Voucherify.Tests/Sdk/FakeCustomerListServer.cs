@@ -10,6 +10,8 @@ namespace Voucherify.Tests.Sdk;
 /// Serves GET /v1/customers from an in-memory list with the API's documented paging rules: page 1–99 with limit,
 /// or the exclusive created_at cursor `starting_after` (backwards without `order`, forwards with order=created_at).
 /// Records every query it answered. Pages are generated per request, so the test holds no page it was not sent.
+/// Kept instead of the sandbox because these tests need what the sandbox does not do: the API's millisecond
+/// timestamps (the sandbox writes microseconds), ties broken by id, and pages without <c>has_more</c>.
 /// </summary>
 internal sealed class FakeCustomerListServer : HttpMessageHandler
 {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using RichardSzalay.MockHttp;
+using Voucherify.Sandbox;
 
 namespace Voucherify.Tests.Sdk;
 
@@ -67,24 +68,32 @@ public class PagingTests
         Assert.Equal(customers[34].CreatedAt.AddTicks(10), DateTimeOffset.Parse(server.Queries[99]["starting_after"], CultureInfo.InvariantCulture));
     }
 
+    /// <summary>A sandbox holding <paramref name="count"/> customers, all with the e-mail <c>a@example.com</c>.</summary>
+    private static async Task<VoucherifySandbox> SeededSandboxAsync(int count)
+    {
+        var seed = new SandboxSeed();
+        for (var i = 0; i < count; i++) seed.Customers.Add(new SeedCustomer(new Customer { SourceId = $"crm-{i:D3}", Email = "a@example.com" }));
+        return await VoucherifySandbox.StartAsync(new VoucherifySandboxOptions { Seed = seed });
+    }
+
     [Fact]
     public async Task Requests_the_next_page_only_when_the_caller_has_consumed_the_current_one()
     {
-        var server = new FakeCustomerListServer(FakeCustomerListServer.Generate(250, tieGroupSize: 1));
-        using var client = SdkTestClient.Create(server);
+        await using var sandbox = await SeededSandboxAsync(250);
+        using var client = sandbox.CreateClient();
 
         await using var enumerator = client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 100 }).GetAsyncEnumerator();
         for (var i = 0; i < 100; i++) Assert.True(await enumerator.MoveNextAsync());
-        Assert.Single(server.Queries);
+        Assert.Single(sandbox.Requests);
         Assert.True(await enumerator.MoveNextAsync());
-        Assert.Equal(2, server.Queries.Count);
+        Assert.Equal(2, sandbox.Requests.Count);
     }
 
     [Fact]
     public async Task Page_view_yields_one_page_per_request_with_the_reported_total()
     {
-        var server = new FakeCustomerListServer(FakeCustomerListServer.Generate(25, tieGroupSize: 1));
-        using var client = SdkTestClient.Create(server);
+        await using var sandbox = await SeededSandboxAsync(25);
+        using var client = sandbox.CreateClient();
 
         var pages = new List<ListPage<Customer>>();
         await foreach (var page in client.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 10, Email = "a@example.com" }))
@@ -92,14 +101,15 @@ public class PagingTests
 
         Assert.Equal(new[] { 10, 10, 5 }, pages.Select(p => p.Items.Count));
         Assert.All(pages, p => Assert.Equal(25, p.Total));
-        Assert.All(server.Queries, q => Assert.Equal("a@example.com", q["email"]));
+        Assert.Equal(3, sandbox.Requests.Count);
+        Assert.All(sandbox.Requests, r => Assert.Contains("email=a%40example.com", r.Query));
     }
 
     [Fact]
     public async Task Cancelling_stops_the_walk_before_the_next_request()
     {
-        var server = new FakeCustomerListServer(FakeCustomerListServer.Generate(30, tieGroupSize: 1));
-        using var client = SdkTestClient.Create(server);
+        await using var sandbox = await SeededSandboxAsync(30);
+        using var client = sandbox.CreateClient();
         using var cancellation = new CancellationTokenSource();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
@@ -107,7 +117,7 @@ public class PagingTests
             await foreach (var page in client.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 10 }).WithCancellation(cancellation.Token))
                 cancellation.Cancel();
         });
-        Assert.Single(server.Queries);
+        Assert.Single(sandbox.Requests);
     }
 
     [Fact]
