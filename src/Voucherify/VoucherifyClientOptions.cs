@@ -51,6 +51,8 @@ namespace Voucherify
                 throw new ArgumentException("VoucherifyClientOptions.ApplicationId is required (the X-App-Id of your API key pair).", nameof(ApplicationId));
             if (string.IsNullOrWhiteSpace(SecretKey))
                 throw new ArgumentException("VoucherifyClientOptions.SecretKey is required (the X-App-Token of your API key pair).", nameof(SecretKey));
+            ValidateHeaderValue(ApplicationId, nameof(ApplicationId));
+            ValidateHeaderValue(SecretKey, nameof(SecretKey));
             if (BaseUri is null || !BaseUri.IsAbsoluteUri)
                 throw new ArgumentException("VoucherifyClientOptions.BaseUri must be an absolute URI such as https://api.voucherify.io.", nameof(BaseUri));
             if (BaseUri.Scheme != Uri.UriSchemeHttps && !(BaseUri.Scheme == Uri.UriSchemeHttp && BaseUri.IsLoopback))
@@ -63,6 +65,21 @@ namespace Voucherify
             Retry.Validate();
             ValidateTimeout(AttemptTimeout, nameof(AttemptTimeout));
             ValidateTimeout(CallTimeout, nameof(CallTimeout));
+        }
+
+        /// <summary>
+        /// The credentials go out as header values: a CR or LF would end the header and start another one (header
+        /// injection), and non-ASCII has no agreed encoding on the wire. The message names the position, never the value.
+        /// </summary>
+        private static void ValidateHeaderValue(string value, string name)
+        {
+            for (var i = 0; i < value.Length; i++)
+            {
+                if (value[i] < ' ' || value[i] > '~')
+                    throw new ArgumentException(
+                        $"VoucherifyClientOptions.{name} contains a control or non-ASCII character at position {i}; it must be printable ASCII, as in the Voucherify dashboard.",
+                        name);
+            }
         }
 
         private static void ValidateTimeout(TimeSpan value, string name)

@@ -27,6 +27,35 @@ public class ClientOptionsTests
     }
 
     [Theory]
+    [InlineData("ApplicationId", "app\r\nX-Evil: 1")]
+    [InlineData("SecretKey", "key\r\nX-Evil: 1")]
+    [InlineData("SecretKey", "key\nX-Evil: 1")]
+    [InlineData("SecretKey", "key\u0000")]
+    [InlineData("SecretKey", "key\u007f")]
+    [InlineData("ApplicationId", "app-\u00e9")]
+    [InlineData("SecretKey", "\u043a\u043b\u044e\u0447")]
+    public async Task Credentials_with_control_or_non_ascii_characters_are_rejected_before_anything_is_sent(string option, string value)
+    {
+        using var server = LoopbackServer.Start(CustomerJson);
+        var options = TestClient.Options(server.BaseUrl);
+        if (option == "ApplicationId") options.ApplicationId = value;
+        else options.SecretKey = value;
+
+        // Whatever the constructor lets through is sent, so a missing check shows up on the wire, not only as no exception.
+        var error = await Record.ExceptionAsync(async () =>
+        {
+            using var client = new VoucherifyClient(options);
+            await client.Customers.GetCustomerAsync("cust_1");
+        });
+
+        if (server.Request.IsCompleted) Assert.DoesNotContain("X-Evil", await server.Request);
+        var rejected = Assert.IsType<ArgumentException>(error);
+        Assert.Equal(option, rejected.ParamName);
+        Assert.DoesNotContain(value, rejected.ToString());
+        Assert.False(server.Request.IsCompleted, "a request was sent");
+    }
+
+    [Theory]
     [InlineData("http://api.voucherify.io")]
     [InlineData("http://10.0.0.5:4010")]
     [InlineData("http://proxy.internal/voucherify")]
