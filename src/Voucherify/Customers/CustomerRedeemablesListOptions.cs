@@ -18,5 +18,13 @@ namespace Voucherify
 
         /// <summary>Which redeemables to list; all of them when null.</summary>
         public CustomerRedeemablesFilter? Filter { get; set; }
+
+        /// <summary>
+        /// For the walkers: resume after the page that carried this <see cref="ListPage{T}.ContinuationToken"/>, for
+        /// example after a restart. Set the same customer, order and filter as the walk that issued it (a token for
+        /// another list is an <see cref="System.ArgumentException"/>), and no <see cref="StartingAfterId"/>; the single-page
+        /// call ignores it. Null starts from the beginning.
+        /// </summary>
+        public string? ContinuationToken { get; set; }
     }
 }

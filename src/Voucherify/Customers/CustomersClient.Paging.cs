@@ -1,8 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
 using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
+using Newtonsoft.Json.Linq;
 
 namespace Voucherify
 {
@@ -38,6 +40,8 @@ namespace Voucherify
         /// The API numbers pages only up to 99. Past that, the helper continues with the <c>starting_after</c>
         /// <c>created_at</c> cursor, so lists longer than 99 pages are walked to the end. Customers created or deleted
         /// while the list is walked may be missed or seen in a later position, as with any offset paging.
+        /// To stop and resume later (after a restart, on another client), walk with <see cref="ListCustomerPagesAsync"/>
+        /// and keep each page's <see cref="ListPage{T}.ContinuationToken"/>; a resumed walk continues by the cursor.
         /// </remarks>
         /// <param name="options">Filters, order and page size; defaults (newest first, 100 per request) when null.</param>
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
@@ -54,11 +58,16 @@ namespace Voucherify
         /// <summary>
         /// Lists every customer matching the filters page by page, for callers who process a page at a time
         /// (for example one database batch per page). See <see cref="ListAllCustomersAsync"/> for the paging rules.
+        /// Every page carries a <see cref="ListPage{T}.ContinuationToken"/>: set it as
+        /// <see cref="CustomerListOptions.ContinuationToken"/> to resume right after that page, across the page-99 switch
+        /// and after a restart, with no customer lost or repeated. <see cref="ListPage{T}.Total"/> is the first answer's
+        /// total on every page.
         /// </summary>
         /// <param name="options">Filters, order and page size; defaults (newest first, 100 per request) when null.</param>
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>Non-empty pages; a customer is never in two of them.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The options ask for an order other than creation order, or a page size outside 1–100.</exception>
+        /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list (other filters or order).</exception>
         /// <exception cref="InvalidOperationException">More customers than one page holds share one creation instant, so the cursor cannot get past them; or the API answered from the wrong side of the cursor.</exception>
         /// <exception cref="VoucherifyApiException">A request failed.</exception>
         public virtual async IAsyncEnumerable<ListPage<Customer>> ListCustomerPagesAsync(CustomerListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -66,10 +75,28 @@ namespace Voucherify
             options ??= new CustomerListOptions();
             options.Validate();
             var newestFirst = options.Order == ListCustomersOrder.CreatedAtDescending;
-            var boundary = new CreationBoundary();
+            var list = ContinuationToken.ListIdentity("customers", options.Order, options.Email, options.City, options.Name, options.SegmentId,
+                options.CreatedAtBefore, options.CreatedAtAfter, options.UpdatedAtBefore, options.UpdatedAtAfter);
+            CreationBoundary boundary;
+            int? total = null;
+            var totalKnown = false;
+            var firstPage = 1;
+            if (options.ContinuationToken is string resumeFrom)
+            {
+                var (position, resumedTotal) = ContinuationToken.Read(resumeFrom, list, nameof(options));
+                boundary = CreationBoundary.Restore(position, nameof(options));
+                (total, totalKnown) = (resumedTotal, true);
+                // A resumed walk goes on by the cursor at once: page numbers shift with every customer created since
+                // the token was issued, the cursor does not.
+                firstPage = ListPaging.MaxPageNumber + 1;
+            }
+            else
+            {
+                boundary = new CreationBoundary();
+            }
             DateTimeOffset? previousCursor = null;
 
-            for (var page = 1; ; page++)
+            for (var page = firstPage; ; page++)
             {
                 // The caller may cancel while holding the previous page; do not start another request then.
                 cancellationToken.ThrowIfCancellationRequested();
@@ -98,9 +125,11 @@ namespace Voucherify
                         newestFirst ? (ListCustomersOrder?)null : ListCustomersOrder.CreatedAt, cursor, cancellationToken).ConfigureAwait(false);
                 }
 
+                // The first answer's total counts the whole list; cursor answers count only what follows the cursor.
+                if (!totalKnown) (total, totalKnown) = (response.Total, true);
                 var received = response.Customers ?? Array.Empty<Customer>();
                 var fresh = boundary.TakeUnseen(received);
-                if (fresh.Count > 0) yield return new ListPage<Customer>(fresh, response.Total);
+                if (fresh.Count > 0) yield return new ListPage<Customer>(fresh, total, boundary.ToToken(list, total));
 
                 if (received.Count < options.PageSize || response.HasMore == false) yield break;
                 if (page >= ListPaging.MaxPageNumber && boundary.Instant is null)
@@ -117,6 +146,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>The events in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list.</exception>
         /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual async IAsyncEnumerable<CustomerActivity> ListAllCustomerActivityAsync(string customerId, CustomerActivityListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -125,18 +155,25 @@ namespace Voucherify
                 foreach (var activity in page.Items) yield return activity;
         }
 
-        /// <summary>Lists a customer's activity page by page, following the API's <c>more_starting_after</c> cursor.</summary>
+        /// <summary>
+        /// Lists a customer's activity page by page, following the API's <c>more_starting_after</c> cursor. Each page's
+        /// <see cref="ListPage{T}.ContinuationToken"/>, set as <see cref="CustomerActivityListOptions.ContinuationToken"/>,
+        /// resumes right after it (after a restart too).
+        /// </summary>
         /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
         /// <param name="options">Filters, order and page size; defaults when null.</param>
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>Non-empty pages in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list.</exception>
         /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual IAsyncEnumerable<ListPage<CustomerActivity>> ListCustomerActivityPagesAsync(string customerId, CustomerActivityListOptions? options = null, CancellationToken cancellationToken = default)
         {
             options ??= new CustomerActivityListOptions();
             ListPaging.ValidatePageSize(options.PageSize);
+            var list = ContinuationToken.ListIdentity("activity", customerId, options.Order, options.StartDate, options.EndDate,
+                options.CampaignId, options.CampaignType, options.Category, options.Type);
             return ListPaging.FollowIdCursorAsync(
                 async (startingAfterId, token) =>
                 {
@@ -145,6 +182,9 @@ namespace Voucherify
                     return new ListPaging.IdCursorPage<CustomerActivity>(response.Data, response.HasMore, response.MoreStartingAfter, total: null);
                 },
                 activity => activity.Id,
+                list,
+                options.ContinuationToken,
+                firstCursor: null,
                 cancellationToken);
         }
 
@@ -154,6 +194,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>The redeemables in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list.</exception>
         /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual async IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -162,12 +203,17 @@ namespace Voucherify
                 foreach (var redeemable in page.Items) yield return redeemable;
         }
 
-        /// <summary>Lists the customer's redeemables page by page, following the API's <c>more_starting_after</c> cursor.</summary>
+        /// <summary>
+        /// Lists the customer's redeemables page by page, following the API's <c>more_starting_after</c> cursor. Each page's
+        /// <see cref="ListPage{T}.ContinuationToken"/>, set as <see cref="CustomerRedeemablesListOptions.ContinuationToken"/>,
+        /// resumes right after it (after a restart too).
+        /// </summary>
         /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
         /// <param name="options">Page size, order, filters and an optional starting cursor; defaults when null.</param>
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>Non-empty pages in list order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The page size is outside 1–100.</exception>
+        /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list.</exception>
         /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
         public virtual IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default)
@@ -177,15 +223,18 @@ namespace Voucherify
             ListPaging.ValidatePageSize(pageSize);
             var order = options.Order;
             var filter = options.Filter;
-            var firstCursor = options.StartingAfterId;
+            var list = ContinuationToken.ListIdentity("redeemables", customerId, order, filter is null ? null : CustomerRedeemablesFilterEncoder.Encode(filter));
             return ListPaging.FollowIdCursorAsync(
                 async (startingAfterId, token) =>
                 {
-                    var page = new CustomerRedeemablesListOptions { PageSize = pageSize, Order = order, Filter = filter, StartingAfterId = startingAfterId ?? firstCursor };
+                    var page = new CustomerRedeemablesListOptions { PageSize = pageSize, Order = order, Filter = filter, StartingAfterId = startingAfterId };
                     var response = await ListCustomerRedeemablesAsync(customerId, page, token).ConfigureAwait(false);
                     return new ListPaging.IdCursorPage<CustomerRedeemable>(response.Data, response.HasMore, response.MoreStartingAfter, response.Total);
                 },
                 redeemable => redeemable.Id,
+                list,
+                options.ContinuationToken,
+                options.StartingAfterId,
                 cancellationToken);
         }
 
@@ -206,6 +255,28 @@ namespace Voucherify
             /// remembered; this one re-reads only those at the boundary instant itself.
             /// </summary>
             public long PrecisionTicks { get; private set; } = TimeSpan.TicksPerMillisecond;
+
+            /// <summary>A token that resumes right after the customers taken so far; null before any had a creation instant.</summary>
+            public string? ToToken(string list, int? total) => Instant is DateTimeOffset instant
+                ? ContinuationToken.Create(list, new JObject
+                {
+                    ["instant"] = instant.UtcTicks,
+                    ["precision"] = PrecisionTicks,
+                    ["seen"] = new JArray(_idsAtInstant.OrderBy(id => id, StringComparer.Ordinal)),
+                }, total)
+                : null;
+
+            /// <summary>The boundary a token was issued at.</summary>
+            public static CreationBoundary Restore(JObject position, string parameterName)
+            {
+                var instant = ContinuationToken.RequiredInteger(position, "instant", parameterName);
+                var precision = ContinuationToken.RequiredInteger(position, "precision", parameterName);
+                if (instant < DateTimeOffset.MinValue.UtcTicks || instant > DateTimeOffset.MaxValue.UtcTicks || precision < 1 || precision > TimeSpan.TicksPerMillisecond)
+                    throw new ArgumentException("The continuation token is damaged.", parameterName);
+                var boundary = new CreationBoundary { Instant = new DateTimeOffset(instant, TimeSpan.Zero), PrecisionTicks = precision };
+                foreach (var id in ContinuationToken.Strings(position["seen"])) boundary._idsAtInstant.Add(id);
+                return boundary;
+            }
 
             public IReadOnlyList<Customer> TakeUnseen(IList<Customer> received)
             {

@@ -39,6 +39,14 @@ namespace Voucherify
         /// <summary>Only customers last updated after this instant.</summary>
         public DateTimeOffset? UpdatedAtAfter { get; set; }
 
+        /// <summary>
+        /// Resume a walk after the page that carried this <see cref="ListPage{T}.ContinuationToken"/>, for example after a
+        /// restart: no customer listed before it is listed again and none is skipped, whether the token came from a page
+        /// before or after page 99. Set the same filters and order as the walk that issued it (a token for another list
+        /// is an <see cref="ArgumentException"/>); <see cref="PageSize"/> may differ. Null starts from the beginning.
+        /// </summary>
+        public string? ContinuationToken { get; set; }
+
         internal void Validate()
         {
             ListPaging.ValidatePageSize(PageSize);
@@ -73,25 +81,12 @@ namespace Voucherify
 
         /// <summary>Only events of this type, e.g. <c>customer.created</c>.</summary>
         public string? Type { get; set; }
-    }
 
-    /// <summary>One page of a list walked by a paging helper.</summary>
-    /// <typeparam name="T">The item type.</typeparam>
-    public sealed class ListPage<T>
-    {
-        /// <summary>Creates a page; public so tests of your own code can fake the paging helpers.</summary>
-        /// <param name="items">The page's items.</param>
-        /// <param name="total">The total the API reported for the whole list, if any.</param>
-        public ListPage(System.Collections.Generic.IReadOnlyList<T> items, int? total)
-        {
-            Items = items ?? throw new ArgumentNullException(nameof(items));
-            Total = total;
-        }
-
-        /// <summary>The items of this page, in list order. Never null; empty only when the whole list is.</summary>
-        public System.Collections.Generic.IReadOnlyList<T> Items { get; }
-
-        /// <summary>How many items the whole list holds, as the API reported with this page (customers and redeemables only).</summary>
-        public int? Total { get; }
+        /// <summary>
+        /// Resume a walk after the page that carried this <see cref="ListPage{T}.ContinuationToken"/>, for example after a
+        /// restart. Set the same customer, filters and order as the walk that issued it (a token for another list is an
+        /// <see cref="ArgumentException"/>); <see cref="PageSize"/> may differ. Null starts from the beginning.
+        /// </summary>
+        public string? ContinuationToken { get; set; }
     }
 }
