@@ -48,17 +48,13 @@ namespace Voucherify.Extensions.DependencyInjection
 
         private readonly ILogger _logger;
         private readonly VoucherifyLoggingOptions _options;
-        private readonly string _basePath;
 
         /// <param name="logger">Where the events go.</param>
         /// <param name="options">Whether bodies are logged.</param>
-        /// <param name="baseUri">The client's base URI; its path (a proxy prefix) is not part of the logged route.</param>
-        public VoucherifyLoggingHandler(ILogger logger, VoucherifyLoggingOptions options, Uri baseUri)
+        public VoucherifyLoggingHandler(ILogger logger, VoucherifyLoggingOptions options)
         {
             _logger = logger;
             _options = options;
-            var path = baseUri.AbsolutePath;
-            _basePath = path.EndsWith("/", StringComparison.Ordinal) ? path : path + "/";
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -98,14 +94,14 @@ namespace Voucherify.Extensions.DependencyInjection
         private void Log(LogLevel level, EventId eventId, Exception? exception, HttpRequestMessage request, int? statusCode, long started, int attempt, string? requestId)
         {
             var elapsedMs = Math.Round((Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency, 1);
-            var state = new RequestLogState(request.Method.Method, OperationName.Route(request, _basePath), RedactQuery(request.RequestUri), statusCode, elapsedMs, attempt, requestId);
+            var state = new RequestLogState(request.Method.Method, OperationName.Route(request), RedactQuery(request.RequestUri), statusCode, elapsedMs, attempt, requestId);
             _logger.Log(level, eventId, state, exception, (s, _) => s.ToString());
         }
 
         private void LogBody(EventId eventId, HttpRequestMessage request, string direction, string body)
         {
             var shown = body.Length <= _options.MaxBodyLength ? body : body.Substring(0, Math.Max(0, _options.MaxBodyLength)) + $"… ({body.Length} characters)";
-            _logger.Log(LogLevel.Debug, eventId, "Voucherify {Method} {Route} {Direction} body: {Body}", request.Method.Method, OperationName.Route(request, _basePath), direction, shown);
+            _logger.Log(LogLevel.Debug, eventId, "Voucherify {Method} {Route} {Direction} body: {Body}", request.Method.Method, OperationName.Route(request), direction, shown);
         }
 
         private static int NextAttempt(HttpRequestMessage request)

@@ -72,8 +72,7 @@ namespace Voucherify.Extensions.DependencyInjection
                 .RemoveAllLoggers()
                 .AddHttpMessageHandler(provider => new VoucherifyLoggingHandler(
                     provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory),
-                    provider.GetRequiredService<IOptions<VoucherifyLoggingOptions>>().Value,
-                    provider.GetRequiredService<IOptions<VoucherifyClientOptions>>().Value.BaseUri))
+                    provider.GetRequiredService<IOptions<VoucherifyLoggingOptions>>().Value))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 #if NET8_0_OR_GREATER
             builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

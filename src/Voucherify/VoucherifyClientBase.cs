@@ -5,90 +5,77 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Voucherify.Http;
+using Voucherify.Serialization;
 
 namespace Voucherify
 {
     /// <summary>
-    /// Base class of the generated <see cref="CustomersClient"/> and <see cref="AsyncActionsClient"/>: the hooks the
-    /// generated code calls before sending each request and after receiving each response.
+    /// Base class of the generated <see cref="CustomersClient"/> and <see cref="AsyncActionsClient"/>: what every
+    /// generated operation does the same way (building the request, sending it, turning the response into a result or
+    /// a <see cref="VoucherifyApiException"/>). Only the generated clients derive from it.
     /// </summary>
     public abstract class VoucherifyClientBase
     {
-        /// <summary>The path of the base URI (<c>/</c> or a proxy prefix), to read request paths relative to it.</summary>
-        private readonly string _basePath;
-        private readonly AsyncLocal<string?> _additionalQuery = new AsyncLocal<string?>();
+        private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new MediaTypeWithQualityHeaderValue("application/json");
 
-        /// <summary>Stores the options the generated constructor receives.</summary>
-        /// <param name="configuration">The client's options.</param>
-        protected VoucherifyClientBase(VoucherifyClientOptions configuration)
+        private readonly string _baseUrl;
+
+        /// <summary>Keeps the options and the client (with its handler pipeline) the generated constructor receives.</summary>
+        private protected VoucherifyClientBase(VoucherifyClientOptions configuration, HttpClient httpClient)
         {
             Options = configuration ?? throw new ArgumentNullException(nameof(configuration));
             configuration.Validate();
-            ConfiguredBaseUrl = configuration.BaseUrlWithTrailingSlash();
-            _basePath = new Uri(ConfiguredBaseUrl).AbsolutePath;
+            HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
+            _baseUrl = configuration.BaseUrlWithTrailingSlash();
         }
 
         /// <summary>The options of the <see cref="VoucherifyClient"/> this client belongs to.</summary>
-        protected VoucherifyClientOptions Options { get; }
+        private protected VoucherifyClientOptions Options { get; }
 
-        /// <summary><see cref="VoucherifyClientOptions.BaseUri"/> as the generated code appends paths to it: ending in <c>/</c>.</summary>
-        protected string ConfiguredBaseUrl { get; }
+        /// <summary>The client whose handler pipeline every request goes through.</summary>
+        private protected HttpClient HttpClient { get; }
 
-        /// <summary>
-        /// Called with the URL still being built: appends the query a hand-written overload attached to this call with
-        /// <see cref="WithAdditionalQueryAsync{T}"/> (parameters the spec cannot describe, such as the redeemables filters).
-        /// </summary>
-        /// <param name="client">The HTTP client that will send the request.</param>
-        /// <param name="request">The request being prepared.</param>
-        /// <param name="urlBuilder">The URL built so far, with the generated query parameters.</param>
-        /// <param name="cancellationToken">The call's cancellation token.</param>
-        protected virtual Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, StringBuilder urlBuilder, CancellationToken cancellationToken)
+        /// <summary>A URL builder holding the base URI (ending in <c>/</c>), for the generated code to append the path and query to.</summary>
+        private protected StringBuilder CreateUrlBuilder() => new StringBuilder(_baseUrl, _baseUrl.Length + 64);
+
+        /// <summary>A request for <paramref name="operation"/> at the URL built so far, with its descriptor attached.</summary>
+        private protected static HttpRequestMessage CreateRequest(OperationDescriptor operation, StringBuilder url)
         {
-            var additionalQuery = _additionalQuery.Value;
-            if (!string.IsNullOrEmpty(additionalQuery))
-                urlBuilder.Append(urlBuilder.ToString().IndexOf('?') < 0 ? '?' : '&').Append(additionalQuery);
-            return Task.CompletedTask;
+            var request = new HttpRequestMessage(new HttpMethod(operation.Method), new Uri(url.ToString(), UriKind.Absolute));
+            // Every answer of this API is JSON, errors of a bodiless DELETE included.
+            request.Headers.Accept.Add(AcceptJson);
+            RequestState.SetOperation(request, operation);
+            return request;
         }
 
-        /// <summary>
-        /// Runs one generated operation with <paramref name="encodedQuery"/> appended to its query string.
-        /// </summary>
-        /// <remarks>
-        /// The generated methods take no extra parameters, so the query travels in an <see cref="AsyncLocal{T}"/> of this
-        /// client: it is visible only to the asynchronous flow of this call (concurrent calls each see their own) and is
-        /// gone when the call returns, because an async method's changes to it never flow back to its caller.
-        /// </remarks>
-        /// <typeparam name="T">The operation's result.</typeparam>
-        /// <param name="encodedQuery">Percent-encoded <c>name=value</c> pairs joined by <c>&amp;</c>; nothing is added when empty.</param>
-        /// <param name="operation">The generated operation to run; it must send exactly one request.</param>
-        private protected async Task<T> WithAdditionalQueryAsync<T>(string encodedQuery, Func<Task<T>> operation)
+        /// <summary>The JSON request body of <paramref name="body"/>, UTF-8 without BOM, its length known before sending.</summary>
+        private protected static HttpContent CreateJsonContent(object body) => JsonBody.Create(body);
+
+        /// <summary>Sends the request and reads the 2xx response's JSON body as <typeparamref name="T"/>.</summary>
+        /// <exception cref="VoucherifyApiException">The API answered with an error, or a 2xx whose body could not be read as <typeparamref name="T"/>.</exception>
+        private protected async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
+            where T : class
         {
-            _additionalQuery.Value = encodedQuery;
-            return await operation().ConfigureAwait(false);
+            using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+            return await ResponseBody.ReadAsync<T>(response, cancellationToken).ConfigureAwait(false);
         }
 
-        /// <summary>Rejects malformed arguments (bad ids, limits, empty or oversized bulk bodies) before anything is sent, and normalises the Accept and multipart headers.</summary>
-        /// <param name="client">The HTTP client that will send the request.</param>
-        /// <param name="request">The request, with its final URI.</param>
-        /// <param name="url">The final URL.</param>
-        /// <param name="cancellationToken">The call's cancellation token.</param>
-        protected virtual async Task PrepareRequestAsync(HttpClient client, HttpRequestMessage request, string url, CancellationToken cancellationToken)
+        /// <summary>Sends the request; the 2xx response's body, if any, is ignored.</summary>
+        /// <exception cref="VoucherifyApiException">The API answered with an error.</exception>
+        private protected async Task SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            RequestValidator.Validate(url, ConfiguredBaseUrl);
-            await BulkPayload.ValidateAsync(request, OperationName.RelativePath(request, _basePath)).ConfigureAwait(false);
-            // The generated DELETE sends no Accept (its 204 has no body), but its errors are JSON like everyone else's.
-            if (request.Headers.Accept.Count == 0)
-                request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+            using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
+        }
+
+        private async Task<HttpResponseMessage> SendCheckedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            var operation = RequestState.GetOperation(request)!;
+            // Quoting changes the multipart headers, so it must come before anything computes the content's length.
             MultipartHeaders.QuoteDispositionValues(request.Content);
-        }
-
-        /// <summary>Turns every non-2xx response into a <see cref="VoucherifyApiException"/> carrying the API's error details.</summary>
-        /// <param name="client">The HTTP client that sent the request.</param>
-        /// <param name="response">The response, headers read, body not yet.</param>
-        /// <param name="cancellationToken">The call's cancellation token.</param>
-        protected virtual async Task ProcessResponseAsync(HttpClient client, HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            if (!response.IsSuccessStatusCode)
+            await BulkPayload.ValidateAsync(request, operation).ConfigureAwait(false);
+            var response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            if (response.IsSuccessStatusCode) return response;
+            using (response)
                 throw await VoucherifyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
         }
     }

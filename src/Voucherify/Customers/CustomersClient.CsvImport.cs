@@ -75,7 +75,7 @@ namespace Voucherify
         {
             if (string.IsNullOrEmpty(started.AsyncActionId))
                 throw new VoucherifyApiException("The API accepted the job but returned no async_action_id.", 202, null, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>(), null);
-            return new AsyncActionsClient(Options, _httpClient).WaitForCompletionAsync(started.AsyncActionId!, waitOptions, cancellationToken);
+            return new AsyncActionsClient(Options, HttpClient).WaitForCompletionAsync(started.AsyncActionId!, waitOptions, cancellationToken);
         }
 
         /// <summary>The multipart file name is metadata only; keep it ASCII so every server parses the header alike.</summary>

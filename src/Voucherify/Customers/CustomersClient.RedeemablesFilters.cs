@@ -24,11 +24,7 @@ namespace Voucherify
         public virtual Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions options, CancellationToken cancellationToken = default)
         {
             if (options is null) throw new ArgumentNullException(nameof(options));
-            var filterQuery = options.Filter is null ? string.Empty : CustomerRedeemablesFilterEncoder.Encode(options.Filter);
-            // The spec leaves `filters` out (see docs/spec-differences.md), so the generated method cannot send it:
-            // the encoded query rides along with this one call and PrepareRequestAsync appends it to the URL.
-            return WithAdditionalQueryAsync(filterQuery,
-                () => ListCustomerRedeemablesAsync(customerId, options.PageSize, options.Order, options.StartingAfterId, cancellationToken));
+            return ListCustomerRedeemablesAsync(customerId, options.PageSize, options.Order, options.StartingAfterId, options.Filter, cancellationToken);
         }
     }
 }

@@ -88,18 +88,27 @@ namespace Voucherify
         /// </summary>
         public RateLimitInfo? RateLimit { get; }
 
+        /// <summary>A 2xx response whose body could not be read as the operation's result.</summary>
+        internal static VoucherifyApiException UnreadableSuccess(HttpResponseMessage response, string message, Exception? innerException) =>
+            new VoucherifyApiException((int)response.StatusCode, new ApiErrorBody(), string.Empty, HeadersOf(response), message, innerException);
+
         /// <summary>Reads an error response (body included) into an exception.</summary>
         internal static async Task<VoucherifyApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
-            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in response.Headers) headers[header.Key] = header.Value.ToArray();
             // Content is never null on .NET 5+, but a custom handler on .NET Framework / netstandard2.0 may leave it unset.
             var content = response.Content;
-            if (content != null)
-                foreach (var header in content.Headers) headers[header.Key] = header.Value.ToArray();
-
+            var headers = HeadersOf(response);
             var body = content is null ? null : await ReadBoundedAsync(content, cancellationToken).ConfigureAwait(false);
             return new VoucherifyApiException((int)response.StatusCode, ApiErrorBody.Parse(body), body, headers, context: null, innerException: null);
+        }
+
+        private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
+        {
+            var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
+            foreach (var header in response.Headers) headers[header.Key] = header.Value.ToArray();
+            if (response.Content != null)
+                foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToArray();
+            return headers;
         }
 
         private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
@@ -123,29 +132,5 @@ namespace Voucherify
                 return text.Length == 0 ? null : text.ToString();
             }
         }
-    }
-
-    /// <summary>
-    /// Raised by the generated code's typed error branches; the client's own error handling reports every error
-    /// status as a plain <see cref="VoucherifyApiException"/> before those branches run, so catch the base type.
-    /// </summary>
-    /// <typeparam name="TResult">The declared error body type.</typeparam>
-    public class VoucherifyApiException<TResult> : VoucherifyApiException
-    {
-        /// <summary>Creates the exception with the deserialized error body.</summary>
-        /// <param name="message">What went wrong.</param>
-        /// <param name="statusCode">The HTTP status.</param>
-        /// <param name="response">The response body, when read.</param>
-        /// <param name="headers">The response headers.</param>
-        /// <param name="result">The deserialized error body.</param>
-        /// <param name="innerException">The underlying failure, if any.</param>
-        public VoucherifyApiException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>> headers, TResult result, Exception? innerException)
-            : base(message, statusCode, response, headers, innerException)
-        {
-            Result = result;
-        }
-
-        /// <summary>The deserialized error body.</summary>
-        public TResult Result { get; }
     }
 }

@@ -29,8 +29,7 @@ namespace Voucherify
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface ICustomersClient
     {
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List customers
         /// </summary>
@@ -54,8 +53,7 @@ namespace Voucherify
         /// <returns>One page of customers.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomersListResponseBody> ListCustomersAsync(int? limit = null, int? page = null, string? email = null, string? city = null, string? name = null, string? segmentId = null, System.DateTimeOffset? createdAtBefore = null, System.DateTimeOffset? createdAtAfter = null, System.DateTimeOffset? updatedAtBefore = null, System.DateTimeOffset? updatedAtAfter = null, ListCustomersOrder? order = null, System.DateTimeOffset? startingAfter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Create or update a customer
         /// </summary>
@@ -66,8 +64,7 @@ namespace Voucherify
         /// <returns>The created or updated customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CustomersCreateRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Get a customer
         /// </summary>
@@ -78,8 +75,7 @@ namespace Voucherify
         /// <returns>The customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Customer> GetCustomerAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update a customer
         /// </summary>
@@ -90,8 +86,7 @@ namespace Voucherify
         /// <returns>The updated customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<Customer> UpdateCustomerAsync(string customerId, CustomersUpdateRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Delete a customer
         /// </summary>
@@ -102,8 +97,7 @@ namespace Voucherify
         /// <returns>Deleted; the response has no body.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task DeleteCustomerAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Delete a customer and all their personal data
         /// </summary>
@@ -114,8 +108,7 @@ namespace Voucherify
         /// <returns>The deletion request and what it removed.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomersPermanentDeletionResponseBody> CustomerPermanentlyDeletionAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Import customers from a CSV file
         /// </summary>
@@ -128,8 +121,7 @@ namespace Voucherify
         /// <returns>The import was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AsyncActionStarted> ImportCustomersUsingCsvAsync(FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's activity
         /// </summary>
@@ -150,15 +142,14 @@ namespace Voucherify
         /// <returns>One page of activity, newest first unless ordered otherwise.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerActivityListResponseBody> ListCustomerActivityAsync(string customerId, int? limit = null, CreatedAtOrder? order = null, string? startingAfterId = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, string? campaignId = null, ActivityCampaignType? campaignType = null, ActivityCategory? category = null, string? type = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's redeemables
         /// </summary>
         /// <remarks>
         /// Vouchers, gift cards and loyalty cards the customer holds. The nested `filters[…]` query is not part of
-        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); to filter, use the overload that takes
-        /// <br/>CustomerRedeemablesListOptions, which encodes it by hand.
+        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); `x-voucherify-query-object` gives the
+        /// <br/>generated method a `filter` parameter whose type encodes it.
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
@@ -166,9 +157,9 @@ namespace Voucherify
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <returns>One page of redeemables.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, int? limit = null, IdOrder? order = null, string? startingAfterId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="filter">Further conditions, sent as the query parameters <see cref="CustomerRedeemablesFilter"/> describes; none when null.</param>
+        System.Threading.Tasks.Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, int? limit = null, IdOrder? order = null, string? startingAfterId = null, CustomerRedeemablesFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's segments
         /// </summary>
@@ -179,8 +170,7 @@ namespace Voucherify
         /// <returns>All segments of the customer (not paged).</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<CustomerSegmentsListResponseBody> ListCustomerSegmentsAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update customers in bulk
         /// </summary>
@@ -191,8 +181,7 @@ namespace Voucherify
         /// <returns>The update was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersInBulkAsync(System.Collections.Generic.IEnumerable<CustomersUpdateInBulkRequestBody> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update the metadata of many customers
         /// </summary>
@@ -203,54 +192,17 @@ namespace Voucherify
         /// <returns>The update was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersMetadataInBulkAsync(CustomersMetadataUpdateInBulkRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class CustomersClient : VoucherifyClientBase, ICustomersClient
     {
-        #pragma warning disable 8618
-        private string _baseUrl;
-        #pragma warning restore 8618
-
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
-
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public CustomersClient(VoucherifyClientOptions configuration, System.Net.Http.HttpClient httpClient) : base(configuration)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client; <see cref="VoucherifyClient"/> does, with its own handler pipeline.</summary>
+        internal CustomersClient(VoucherifyClientOptions configuration, System.Net.Http.HttpClient httpClient) : base(configuration, httpClient)
         {
-            BaseUrl = "https://api.voucherify.io";
-            _httpClient = httpClient;
-            Initialize();
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
-        {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        public string BaseUrl
-        {
-            get { return _baseUrl; }
-            set
-            {
-                _baseUrl = value;
-                if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
-                    _baseUrl += '/';
-            }
-        }
-
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List customers
         /// </summary>
@@ -275,123 +227,69 @@ namespace Voucherify
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<CustomersListResponseBody> ListCustomersAsync(int? limit = null, int? page = null, string? email = null, string? city = null, string? name = null, string? segmentId = null, System.DateTimeOffset? createdAtBefore = null, System.DateTimeOffset? createdAtAfter = null, System.DateTimeOffset? updatedAtBefore = null, System.DateTimeOffset? updatedAtAfter = null, ListCustomersOrder? order = null, System.DateTimeOffset? startingAfter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            Voucherify.Http.RequestValidator.ValidateRange(limit, "limit", 1, 100);
+            Voucherify.Http.RequestValidator.ValidateRange(page, "page", 1, 99);
+
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers");
+            urlBuilder_.Append('?');
+            if (limit != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers"
-                    urlBuilder_.Append("v1/customers");
-                    urlBuilder_.Append('?');
-                    if (limit != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (page != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (email != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("email")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(email, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (city != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("city")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(city, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (name != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (segmentId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("segment_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(segmentId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (createdAtBefore != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("created_at[before]")).Append('=').Append(System.Uri.EscapeDataString(createdAtBefore.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (createdAtAfter != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("created_at[after]")).Append('=').Append(System.Uri.EscapeDataString(createdAtAfter.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (updatedAtBefore != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("updated_at[before]")).Append('=').Append(System.Uri.EscapeDataString(updatedAtBefore.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (updatedAtAfter != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("updated_at[after]")).Append('=').Append(System.Uri.EscapeDataString(updatedAtAfter.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (order != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("order")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(order, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startingAfter != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("starting_after")).Append('=').Append(System.Uri.EscapeDataString(startingAfter.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CustomersListResponseBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+            if (page != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("page")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(page, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (email != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("email")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(email, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (city != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("city")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(city, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (name != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("name")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(name, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (segmentId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("segment_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(segmentId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (createdAtBefore != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("created_at[before]")).Append('=').Append(System.Uri.EscapeDataString(createdAtBefore.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (createdAtAfter != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("created_at[after]")).Append('=').Append(System.Uri.EscapeDataString(createdAtAfter.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (updatedAtBefore != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("updated_at[before]")).Append('=').Append(System.Uri.EscapeDataString(updatedAtBefore.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (updatedAtAfter != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("updated_at[after]")).Append('=').Append(System.Uri.EscapeDataString(updatedAtAfter.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (order != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("order")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(order, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (startingAfter != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("starting_after")).Append('=').Append(System.Uri.EscapeDataString(startingAfter.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            urlBuilder_.Length--;
+
+            using (var request_ = CreateRequest(Operations.ListCustomers, urlBuilder_))
+            {
+                return await SendAsync<CustomersListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Create or update a customer
         /// </summary>
@@ -406,77 +304,17 @@ namespace Voucherify
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers");
+
+            using (var request_ = CreateRequest(Operations.CreateCustomer, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers"
-                    urlBuilder_.Append("v1/customers");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Customer>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                request_.Content = CreateJsonContent(body);
+                return await SendAsync<Customer>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Get a customer
         /// </summary>
@@ -490,85 +328,19 @@ namespace Voucherify
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
+            Voucherify.Http.RequestValidator.ValidateId(customerId, "customerId");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
+
+            using (var request_ = CreateRequest(Operations.GetCustomer, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/{customerId}"
-                    urlBuilder_.Append("v1/customers/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Customer>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<ErrorResponse>("No such resource.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                return await SendAsync<Customer>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update a customer
         /// </summary>
@@ -582,92 +354,22 @@ namespace Voucherify
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
-
             if (body == null)
                 throw new System.ArgumentNullException("body");
+            Voucherify.Http.RequestValidator.ValidateId(customerId, "customerId");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
+
+            using (var request_ = CreateRequest(Operations.UpdateCustomer, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("PUT");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/{customerId}"
-                    urlBuilder_.Append("v1/customers/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<Customer>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<ErrorResponse>("No such resource.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                request_.Content = CreateJsonContent(body);
+                return await SendAsync<Customer>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Delete a customer
         /// </summary>
@@ -681,79 +383,19 @@ namespace Voucherify
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
+            Voucherify.Http.RequestValidator.ValidateId(customerId, "customerId");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
+
+            using (var request_ = CreateRequest(Operations.DeleteCustomer, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("DELETE");
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/{customerId}"
-                    urlBuilder_.Append("v1/customers/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 204)
-                        {
-                            return;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<ErrorResponse>("No such resource.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                await SendAsync(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Delete a customer and all their personal data
         /// </summary>
@@ -767,87 +409,20 @@ namespace Voucherify
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
+            Voucherify.Http.RequestValidator.ValidateId(customerId, "customerId");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
+            urlBuilder_.Append("/permanent-deletion");
+
+            using (var request_ = CreateRequest(Operations.CustomerPermanentlyDeletion, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Content = new System.Net.Http.StringContent(string.Empty, System.Text.Encoding.UTF8, "application/json");
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/{customerId}/permanent-deletion"
-                    urlBuilder_.Append("v1/customers/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/permanent-deletion");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CustomersPermanentDeletionResponseBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<ErrorResponse>("No such resource.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                return await SendAsync<CustomersPermanentDeletionResponseBody>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Import customers from a CSV file
         /// </summary>
@@ -861,88 +436,28 @@ namespace Voucherify
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         public virtual async System.Threading.Tasks.Task<AsyncActionStarted> ImportCustomersUsingCsvAsync(FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            if (file == null)
+                throw new System.ArgumentNullException("file");
+
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/importCSV");
+
+            using (var request_ = CreateRequest(Operations.ImportCustomersUsingCsv, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var boundary_ = System.Guid.NewGuid().ToString();
-                    var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
-                    content_.Headers.Remove("Content-Type");
-                    content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
-
-                    if (file == null)
-                        throw new System.ArgumentNullException("file");
-                    else
-                    {
-                        var content_file_ = new System.Net.Http.StreamContent(file.Data);
-                        if (!string.IsNullOrEmpty(file.ContentType))
-                            content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
-                        content_.Add(content_file_, "file", file.FileName ?? "file");
-                    }
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/importCSV"
-                    urlBuilder_.Append("v1/customers/importCSV");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 202)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<AsyncActionStarted>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                var boundary_ = System.Guid.NewGuid().ToString();
+                var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
+                content_.Headers.Remove("Content-Type");
+                content_.Headers.TryAddWithoutValidation("Content-Type", "multipart/form-data; boundary=" + boundary_);
+                var content_file_ = new System.Net.Http.StreamContent(file.Data);
+                if (!string.IsNullOrEmpty(file.ContentType))
+                    content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
+                content_.Add(content_file_, "file", file.FileName ?? "file");
+                request_.Content = content_;
+                return await SendAsync<AsyncActionStarted>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's activity
         /// </summary>
@@ -966,131 +481,66 @@ namespace Voucherify
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
+            Voucherify.Http.RequestValidator.ValidateId(customerId, "customerId");
+            Voucherify.Http.RequestValidator.ValidateRange(limit, "limit", 1, 100);
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
+            urlBuilder_.Append("/activity");
+            urlBuilder_.Append('?');
+            if (limit != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/{customerId}/activity"
-                    urlBuilder_.Append("v1/customers/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/activity");
-                    urlBuilder_.Append('?');
-                    if (limit != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (order != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("order")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(order, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startingAfterId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("starting_after_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startingAfterId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("start_date")).Append('=').Append(System.Uri.EscapeDataString(startDate.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (endDate != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("end_date")).Append('=').Append(System.Uri.EscapeDataString(endDate.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (campaignId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("campaign_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(campaignId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (campaignType != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("campaign_type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(campaignType, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (category != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("category")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(category, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (type != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CustomerActivityListResponseBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<ErrorResponse>("No such resource.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+            if (order != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("order")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(order, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (startingAfterId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("starting_after_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startingAfterId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (startDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("start_date")).Append('=').Append(System.Uri.EscapeDataString(startDate.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (endDate != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("end_date")).Append('=').Append(System.Uri.EscapeDataString(endDate.Value.ToString("o", System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (campaignId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("campaign_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(campaignId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (campaignType != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("campaign_type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(campaignType, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (category != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("category")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(category, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (type != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("type")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(type, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            urlBuilder_.Length--;
+
+            using (var request_ = CreateRequest(Operations.ListCustomerActivity, urlBuilder_))
+            {
+                return await SendAsync<CustomerActivityListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's redeemables
         /// </summary>
         /// <remarks>
         /// Vouchers, gift cards and loyalty cards the customer holds. The nested `filters[…]` query is not part of
-        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); to filter, use the overload that takes
-        /// <br/>CustomerRedeemablesListOptions, which encodes it by hand.
+        /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); `x-voucherify-query-object` gives the
+        /// <br/>generated method a `filter` parameter whose type encodes it.
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
@@ -1098,104 +548,45 @@ namespace Voucherify
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <returns>One page of redeemables.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, int? limit = null, IdOrder? order = null, string? startingAfterId = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <param name="filter">Further conditions, sent as the query parameters <see cref="CustomerRedeemablesFilter"/> describes; none when null.</param>
+        public virtual async System.Threading.Tasks.Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, int? limit = null, IdOrder? order = null, string? startingAfterId = null, CustomerRedeemablesFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
+            Voucherify.Http.RequestValidator.ValidateId(customerId, "customerId");
+            Voucherify.Http.RequestValidator.ValidateRange(limit, "limit", 1, 100);
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
+            urlBuilder_.Append("/redeemables");
+            urlBuilder_.Append('?');
+            if (limit != null)
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/{customerId}/redeemables"
-                    urlBuilder_.Append("v1/customers/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/redeemables");
-                    urlBuilder_.Append('?');
-                    if (limit != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (order != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("order")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(order, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    if (startingAfterId != null)
-                    {
-                        urlBuilder_.Append(System.Uri.EscapeDataString("starting_after_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startingAfterId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
-                    }
-                    urlBuilder_.Length--;
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CustomerRedeemablesListResponseBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<ErrorResponse>("No such resource.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
+                urlBuilder_.Append(System.Uri.EscapeDataString("limit")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(limit, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
             }
-            finally
+            if (order != null)
             {
-                if (disposeClient_)
-                    client_.Dispose();
+                urlBuilder_.Append(System.Uri.EscapeDataString("order")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(order, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (startingAfterId != null)
+            {
+                urlBuilder_.Append(System.Uri.EscapeDataString("starting_after_id")).Append('=').Append(System.Uri.EscapeDataString(ConvertToString(startingAfterId, System.Globalization.CultureInfo.InvariantCulture))).Append('&');
+            }
+            if (filter != null)
+            {
+                var encoded_ = CustomerRedeemablesFilterEncoder.Encode(filter);
+                if (encoded_.Length > 0) urlBuilder_.Append(encoded_).Append('&');
+            }
+            urlBuilder_.Length--;
+
+            using (var request_ = CreateRequest(Operations.ListCustomerRedeemables, urlBuilder_))
+            {
+                return await SendAsync<CustomerRedeemablesListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's segments
         /// </summary>
@@ -1209,76 +600,20 @@ namespace Voucherify
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
+            Voucherify.Http.RequestValidator.ValidateId(customerId, "customerId");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
+            urlBuilder_.Append("/segments");
+
+            using (var request_ = CreateRequest(Operations.ListCustomerSegments, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/{customerId}/segments"
-                    urlBuilder_.Append("v1/customers/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
-                    urlBuilder_.Append("/segments");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<CustomerSegmentsListResponseBody>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                return await SendAsync<CustomerSegmentsListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update customers in bulk
         /// </summary>
@@ -1293,97 +628,17 @@ namespace Voucherify
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/bulk/async");
+
+            using (var request_ = CreateRequest(Operations.UpdateCustomersInBulk, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/bulk/async"
-                    urlBuilder_.Append("v1/customers/bulk/async");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 202)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<AsyncActionStarted>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 413)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<PayloadTooLargeError>("The request body is larger than the 10 MB the service accepts.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        if (status_ == 429)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<RateLimitError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<RateLimitError>("A rate limit was reached.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                request_.Content = CreateJsonContent(body);
+                return await SendAsync<AsyncActionStarted>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update the metadata of many customers
         /// </summary>
@@ -1398,161 +653,131 @@ namespace Voucherify
             if (body == null)
                 throw new System.ArgumentNullException("body");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/customers/metadata/async");
+
+            using (var request_ = CreateRequest(Operations.UpdateCustomersMetadataInBulk, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    var json_ = Newtonsoft.Json.JsonConvert.SerializeObject(body, JsonSerializerSettings);
-                    var content_ = new System.Net.Http.StringContent(json_);
-                    content_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("application/json");
-                    request_.Content = content_;
-                    request_.Method = new System.Net.Http.HttpMethod("POST");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/customers/metadata/async"
-                    urlBuilder_.Append("v1/customers/metadata/async");
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 202)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<AsyncActionStarted>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 413)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<PayloadTooLargeError>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<PayloadTooLargeError>("The request body is larger than the 10 MB the service accepts.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                request_.Content = CreateJsonContent(body);
+                return await SendAsync<AsyncActionStarted>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        protected struct ObjectResponseResult<T>
+        /// <summary>What the spec says about each operation of this client, attached to every request it sends.</summary>
+        internal static class Operations
         {
-            public ObjectResponseResult(T responseObject, string responseText)
+            /// <summary>GET /v1/customers</summary>
+            public static readonly Voucherify.Http.OperationDescriptor ListCustomers = new Voucherify.Http.OperationDescriptor(
+                "list-customers", "GET", "/v1/customers",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: System.Array.Empty<string>(),
+                requiredItems: null);
+
+            /// <summary>POST /v1/customers</summary>
+            public static readonly Voucherify.Http.OperationDescriptor CreateCustomer = new Voucherify.Http.OperationDescriptor(
+                "create-customer", "POST", "/v1/customers",
+                Voucherify.Http.ReplayClass.UpsertWhenIdOrSourceId,
+                maxRequestBytes: null,
+                idParameters: System.Array.Empty<string>(),
+                requiredItems: null);
+
+            /// <summary>GET /v1/customers/{customerId}</summary>
+            public static readonly Voucherify.Http.OperationDescriptor GetCustomer = new Voucherify.Http.OperationDescriptor(
+                "get-customer", "GET", "/v1/customers/{customerId}",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: new string[] { "customerId" },
+                requiredItems: null);
+
+            /// <summary>PUT /v1/customers/{customerId}</summary>
+            public static readonly Voucherify.Http.OperationDescriptor UpdateCustomer = new Voucherify.Http.OperationDescriptor(
+                "update-customer", "PUT", "/v1/customers/{customerId}",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: new string[] { "customerId" },
+                requiredItems: null);
+
+            /// <summary>DELETE /v1/customers/{customerId}</summary>
+            public static readonly Voucherify.Http.OperationDescriptor DeleteCustomer = new Voucherify.Http.OperationDescriptor(
+                "delete-customer", "DELETE", "/v1/customers/{customerId}",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: new string[] { "customerId" },
+                requiredItems: null);
+
+            /// <summary>POST /v1/customers/{customerId}/permanent-deletion</summary>
+            public static readonly Voucherify.Http.OperationDescriptor CustomerPermanentlyDeletion = new Voucherify.Http.OperationDescriptor(
+                "customer-permanently-deletion", "POST", "/v1/customers/{customerId}/permanent-deletion",
+                Voucherify.Http.ReplayClass.Never,
+                maxRequestBytes: null,
+                idParameters: new string[] { "customerId" },
+                requiredItems: null);
+
+            /// <summary>POST /v1/customers/importCSV</summary>
+            public static readonly Voucherify.Http.OperationDescriptor ImportCustomersUsingCsv = new Voucherify.Http.OperationDescriptor(
+                "import-customers-using-csv", "POST", "/v1/customers/importCSV",
+                Voucherify.Http.ReplayClass.Never,
+                maxRequestBytes: null,
+                idParameters: System.Array.Empty<string>(),
+                requiredItems: null);
+
+            /// <summary>GET /v1/customers/{customerId}/activity</summary>
+            public static readonly Voucherify.Http.OperationDescriptor ListCustomerActivity = new Voucherify.Http.OperationDescriptor(
+                "list-customer-activity", "GET", "/v1/customers/{customerId}/activity",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: new string[] { "customerId" },
+                requiredItems: null);
+
+            /// <summary>GET /v1/customers/{customerId}/redeemables</summary>
+            public static readonly Voucherify.Http.OperationDescriptor ListCustomerRedeemables = new Voucherify.Http.OperationDescriptor(
+                "list-customer-redeemables", "GET", "/v1/customers/{customerId}/redeemables",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: new string[] { "customerId" },
+                requiredItems: null);
+
+            /// <summary>GET /v1/customers/{customerId}/segments</summary>
+            public static readonly Voucherify.Http.OperationDescriptor ListCustomerSegments = new Voucherify.Http.OperationDescriptor(
+                "list-customer-segments", "GET", "/v1/customers/{customerId}/segments",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: new string[] { "customerId" },
+                requiredItems: null);
+
+            /// <summary>POST /v1/customers/bulk/async</summary>
+            public static readonly Voucherify.Http.OperationDescriptor UpdateCustomersInBulk = new Voucherify.Http.OperationDescriptor(
+                "update-customers-in-bulk", "POST", "/v1/customers/bulk/async",
+                Voucherify.Http.ReplayClass.Never,
+                maxRequestBytes: 10485760,
+                idParameters: System.Array.Empty<string>(),
+                requiredItems: "$");
+
+            /// <summary>POST /v1/customers/metadata/async</summary>
+            public static readonly Voucherify.Http.OperationDescriptor UpdateCustomersMetadataInBulk = new Voucherify.Http.OperationDescriptor(
+                "update-customers-metadata-in-bulk", "POST", "/v1/customers/metadata/async",
+                Voucherify.Http.ReplayClass.Never,
+                maxRequestBytes: 10485760,
+                idParameters: System.Array.Empty<string>(),
+                requiredItems: "source_ids");
+
+            /// <summary>Every operation of this client, in spec order.</summary>
+            public static readonly System.Collections.Generic.IReadOnlyList<Voucherify.Http.OperationDescriptor> All = new[]
             {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new VoucherifyApiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new VoucherifyApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+                ListCustomers,
+                CreateCustomer,
+                GetCustomer,
+                UpdateCustomer,
+                DeleteCustomer,
+                CustomerPermanentlyDeletion,
+                ImportCustomersUsingCsv,
+                ListCustomerActivity,
+                ListCustomerRedeemables,
+                ListCustomerSegments,
+                UpdateCustomersInBulk,
+                UpdateCustomersMetadataInBulk,
+            };
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)
@@ -1613,8 +838,7 @@ namespace Voucherify
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial interface IAsyncActionsClient
     {
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Get an async action
         /// </summary>
@@ -1625,54 +849,17 @@ namespace Voucherify
         /// <returns>The async action and, once finished, its result.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
         System.Threading.Tasks.Task<AsyncAction> GetAsyncActionAsync(string asyncActionId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
-
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
     public partial class AsyncActionsClient : VoucherifyClientBase, IAsyncActionsClient
     {
-        #pragma warning disable 8618
-        private string _baseUrl;
-        #pragma warning restore 8618
-
-        private System.Net.Http.HttpClient _httpClient;
-        private static System.Lazy<Newtonsoft.Json.JsonSerializerSettings> _settings = new System.Lazy<Newtonsoft.Json.JsonSerializerSettings>(CreateSerializerSettings, true);
-        private Newtonsoft.Json.JsonSerializerSettings _instanceSettings;
-
-    #pragma warning disable CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
-        public AsyncActionsClient(VoucherifyClientOptions configuration, System.Net.Http.HttpClient httpClient) : base(configuration)
-    #pragma warning restore CS8618 // Non-nullable field must contain a non-null value when exiting constructor. Consider declaring as nullable.
+        /// <summary>Creates the client; <see cref="VoucherifyClient"/> does, with its own handler pipeline.</summary>
+        internal AsyncActionsClient(VoucherifyClientOptions configuration, System.Net.Http.HttpClient httpClient) : base(configuration, httpClient)
         {
-            BaseUrl = "https://api.voucherify.io";
-            _httpClient = httpClient;
-            Initialize();
         }
 
-        private static Newtonsoft.Json.JsonSerializerSettings CreateSerializerSettings()
-        {
-            var settings = new Newtonsoft.Json.JsonSerializerSettings();
-            UpdateJsonSerializerSettings(settings);
-            return settings;
-        }
-
-        public string BaseUrl
-        {
-            get { return _baseUrl; }
-            set
-            {
-                _baseUrl = value;
-                if (!string.IsNullOrEmpty(_baseUrl) && !_baseUrl.EndsWith("/"))
-                    _baseUrl += '/';
-            }
-        }
-
-        protected Newtonsoft.Json.JsonSerializerSettings JsonSerializerSettings { get { return _instanceSettings ?? _settings.Value; } }
-
-        static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings);
-
-        partial void Initialize();
-
-        /// <param name="cancellationToken">A cancellation token that can be used by other objects or threads to receive notice of cancellation.</param>
+        /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Get an async action
         /// </summary>
@@ -1686,159 +873,34 @@ namespace Voucherify
         {
             if (asyncActionId == null)
                 throw new System.ArgumentNullException("asyncActionId");
+            Voucherify.Http.RequestValidator.ValidateId(asyncActionId, "asyncActionId");
 
-            var client_ = _httpClient;
-            var disposeClient_ = false;
-            try
+            var urlBuilder_ = CreateUrlBuilder();
+            urlBuilder_.Append("v1/async-actions/");
+            urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(asyncActionId, System.Globalization.CultureInfo.InvariantCulture)));
+
+            using (var request_ = CreateRequest(Operations.GetAsyncAction, urlBuilder_))
             {
-                using (var request_ = new System.Net.Http.HttpRequestMessage())
-                {
-                    request_.Method = new System.Net.Http.HttpMethod("GET");
-                    request_.Headers.Accept.Add(System.Net.Http.Headers.MediaTypeWithQualityHeaderValue.Parse("application/json"));
-
-                    var urlBuilder_ = new System.Text.StringBuilder();
-                    if (!string.IsNullOrEmpty(_baseUrl)) urlBuilder_.Append(_baseUrl);
-                    // Operation Path: "v1/async-actions/{asyncActionId}"
-                    urlBuilder_.Append("v1/async-actions/");
-                    urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(asyncActionId, System.Globalization.CultureInfo.InvariantCulture)));
-
-                    await PrepareRequestAsync(client_, request_, urlBuilder_, cancellationToken).ConfigureAwait(false);
-
-                    var url_ = urlBuilder_.ToString();
-                    request_.RequestUri = new System.Uri(url_, System.UriKind.RelativeOrAbsolute);
-
-                    await PrepareRequestAsync(client_, request_, url_, cancellationToken).ConfigureAwait(false);
-
-                    var response_ = await client_.SendAsync(request_, System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
-                    var disposeResponse_ = true;
-                    try
-                    {
-                        var headers_ = new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>();
-                        foreach (var item_ in response_.Headers)
-                            headers_[item_.Key] = item_.Value;
-                        if (response_.Content != null && response_.Content.Headers != null)
-                        {
-                            foreach (var item_ in response_.Content.Headers)
-                                headers_[item_.Key] = item_.Value;
-                        }
-
-                        await ProcessResponseAsync(client_, response_, cancellationToken).ConfigureAwait(false);
-
-                        var status_ = (int)response_.StatusCode;
-                        if (status_ == 200)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<AsyncAction>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            return objectResponse_.Object;
-                        }
-                        else
-                        if (status_ == 404)
-                        {
-                            var objectResponse_ = await ReadObjectResponseAsync<ErrorResponse>(response_, headers_, cancellationToken).ConfigureAwait(false);
-                            if (objectResponse_.Object == null)
-                            {
-                                throw new VoucherifyApiException("Response was null which was not expected.", status_, objectResponse_.Text, headers_, null);
-                            }
-                            throw new VoucherifyApiException<ErrorResponse>("No such resource.", status_, objectResponse_.Text, headers_, objectResponse_.Object, null);
-                        }
-                        else
-                        {
-                            var responseData_ = response_.Content == null ? null : await ReadAsStringAsync(response_.Content, cancellationToken).ConfigureAwait(false);
-                            throw new VoucherifyApiException("The HTTP status code of the response was not expected (" + status_ + ").", status_, responseData_, headers_, null);
-                        }
-                    }
-                    finally
-                    {
-                        if (disposeResponse_)
-                            response_.Dispose();
-                    }
-                }
-            }
-            finally
-            {
-                if (disposeClient_)
-                    client_.Dispose();
+                return await SendAsync<AsyncAction>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
-        protected struct ObjectResponseResult<T>
+        /// <summary>What the spec says about each operation of this client, attached to every request it sends.</summary>
+        internal static class Operations
         {
-            public ObjectResponseResult(T responseObject, string responseText)
+            /// <summary>GET /v1/async-actions/{asyncActionId}</summary>
+            public static readonly Voucherify.Http.OperationDescriptor GetAsyncAction = new Voucherify.Http.OperationDescriptor(
+                "get-async-action", "GET", "/v1/async-actions/{asyncActionId}",
+                Voucherify.Http.ReplayClass.Safe,
+                maxRequestBytes: null,
+                idParameters: new string[] { "asyncActionId" },
+                requiredItems: null);
+
+            /// <summary>Every operation of this client, in spec order.</summary>
+            public static readonly System.Collections.Generic.IReadOnlyList<Voucherify.Http.OperationDescriptor> All = new[]
             {
-                this.Object = responseObject;
-                this.Text = responseText;
-            }
-
-            public T Object { get; }
-
-            public string Text { get; }
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<string> ReadAsStringAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStringAsync(cancellationToken);
-    #else
-            return content.ReadAsStringAsync();
-    #endif
-        }
-
-        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveInlining)]
-        private static System.Threading.Tasks.Task<System.IO.Stream> ReadAsStreamAsync(System.Net.Http.HttpContent content, System.Threading.CancellationToken cancellationToken)
-        {
-    #if NET5_0_OR_GREATER
-            return content.ReadAsStreamAsync(cancellationToken);
-    #else
-            return content.ReadAsStreamAsync();
-    #endif
-        }
-
-        public bool ReadResponseAsString { get; set; }
-
-        protected virtual async System.Threading.Tasks.Task<ObjectResponseResult<T>> ReadObjectResponseAsync<T>(System.Net.Http.HttpResponseMessage response, System.Collections.Generic.IReadOnlyDictionary<string, System.Collections.Generic.IEnumerable<string>> headers, System.Threading.CancellationToken cancellationToken)
-        {
-            if (response == null || response.Content == null)
-            {
-                return new ObjectResponseResult<T>(default(T)!, string.Empty);
-            }
-
-            if (ReadResponseAsString)
-            {
-                var responseText = await ReadAsStringAsync(response.Content, cancellationToken).ConfigureAwait(false);
-                try
-                {
-                    var typedBody = Newtonsoft.Json.JsonConvert.DeserializeObject<T>(responseText, JsonSerializerSettings);
-                    return new ObjectResponseResult<T>(typedBody!, responseText);
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body string as " + typeof(T).FullName + ".";
-                    throw new VoucherifyApiException(message, (int)response.StatusCode, responseText, headers, exception);
-                }
-            }
-            else
-            {
-                try
-                {
-                    using (var responseStream = await ReadAsStreamAsync(response.Content, cancellationToken).ConfigureAwait(false))
-                    using (var streamReader = new System.IO.StreamReader(responseStream))
-                    using (var jsonTextReader = new Newtonsoft.Json.JsonTextReader(streamReader))
-                    {
-                        var serializer = Newtonsoft.Json.JsonSerializer.Create(JsonSerializerSettings);
-                        var typedBody = serializer.Deserialize<T>(jsonTextReader);
-                        return new ObjectResponseResult<T>(typedBody!, string.Empty);
-                    }
-                }
-                catch (Newtonsoft.Json.JsonException exception)
-                {
-                    var message = "Could not deserialize the response body stream as " + typeof(T).FullName + ".";
-                    throw new VoucherifyApiException(message, (int)response.StatusCode, string.Empty, headers, exception);
-                }
-            }
+                GetAsyncAction,
+            };
         }
 
         private string ConvertToString(object? value, System.Globalization.CultureInfo cultureInfo)

@@ -9,23 +9,18 @@ using Voucherify.Serialization;
 namespace Voucherify.Http
 {
     /// <summary>
-    /// Checks the bodies of the two bulk operations before they are sent: the API rejects a body over 10 MB with a 413
-    /// and an empty list is a caller mistake. Also measures a body the way the client will send it, for code that splits
-    /// large updates into compliant requests.
+    /// Checks request bodies before they are sent, as the operation's descriptor says: the API rejects a bulk body over
+    /// 10 MB with a 413, and an empty list is a caller mistake. Also measures a body the way the client will send it, for
+    /// code that splits large updates into compliant requests.
     /// </summary>
     internal static class BulkPayload
     {
         /// <summary>The largest request body the API accepts (<c>Payload content length greater than maximum allowed: 10485760</c>).</summary>
         public const long MaxBytes = BulkUpdateOptions.ApiMaxRequestBytes;
 
-        private const string BulkUpdatePath = "v1/customers/bulk/async";
-        private const string MetadataUpdatePath = "v1/customers/metadata/async";
-
         /// <summary>
-        /// The number of bytes <paramref name="body"/> takes as the request body: UTF-8 JSON with the generated clients'
-        /// serializer settings, exactly what <see cref="StringContent"/> sends. Counts without building the string.
-        /// An application-wide <c>JsonConvert.DefaultSettings</c> (which the generated code also picks up) is not applied
-        /// here; the check before sending uses the real body's length, so it stays exact either way.
+        /// The number of bytes <paramref name="body"/> takes as the request body: UTF-8 JSON with the client's serializer,
+        /// exactly what <see cref="Serialization.JsonBody"/> sends. Counts without building the body.
         /// </summary>
         public static long MeasureJsonBytes(object body)
         {
@@ -35,39 +30,50 @@ namespace Voucherify.Http
             return counter.Length;
         }
 
-        /// <summary>Rejects an oversized or empty bulk body; other requests pass untouched.</summary>
+        /// <summary>
+        /// Rejects a body larger than the operation's <see cref="OperationDescriptor.MaxRequestBytes"/>, or one whose
+        /// <see cref="OperationDescriptor.RequiredItems"/> array is empty; other requests pass untouched.
+        /// </summary>
         /// <param name="request">The request, content attached.</param>
-        /// <param name="relativePath">Its path below the base URI, without slashes at either end.</param>
-        public static async Task ValidateAsync(HttpRequestMessage request, string relativePath)
+        /// <param name="operation">The operation it belongs to.</param>
+        public static async Task ValidateAsync(HttpRequestMessage request, OperationDescriptor operation)
         {
-            if (request.Method != HttpMethod.Post || request.Content is null) return;
-            var isBulk = relativePath == BulkUpdatePath;
-            if (!isBulk && relativePath != MetadataUpdatePath) return;
-
+            if (request.Content is null) return;
             var size = request.Content.Headers.ContentLength ?? 0;
-            if (size > MaxBytes) throw new VoucherifyPayloadTooLargeException("POST /" + relativePath, size, MaxBytes, "body");
+            if (size > operation.MaxRequestBytes) throw new VoucherifyPayloadTooLargeException(operation.Name, size, operation.MaxRequestBytes.Value, "body");
+            if (operation.RequiredItems is null) return;
 
+            // The body is the JSON the generated method has just serialized into memory: reading it costs no I/O.
             using var stream = await request.Content.ReadAsStreamAsync().ConfigureAwait(false);
             using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None };
-            if (isBulk)
+            if (operation.RequiredItems == OperationDescriptor.WholeBody)
             {
                 if (IsEmptyArrayNext(reader))
                     throw new ArgumentException("The bulk update has no customers; pass at least one item (nothing was sent).", "body");
             }
-            else if (!HasSourceIds(reader))
+            else if (!HasItems(reader, operation.RequiredItems))
             {
-                throw new ArgumentException("The metadata update names no customers: SourceIds must hold at least one source_id (nothing was sent).", "body");
+                throw new ArgumentException($"The request names no items: {PropertyName(operation.RequiredItems)} must hold at least one (nothing was sent).", "body");
             }
+        }
+
+        /// <summary>The C# property of a wire name, as the DTO template names it (<c>source_ids</c> → <c>SourceIds</c>).</summary>
+        private static string PropertyName(string wireName)
+        {
+            var name = new StringBuilder(wireName.Length);
+            foreach (var word in wireName.Split('_'))
+                if (word.Length > 0) name.Append(char.ToUpperInvariant(word[0])).Append(word, 1, word.Length - 1);
+            return name.ToString();
         }
 
         private static bool IsEmptyArrayNext(JsonReader reader) =>
             reader.Read() && reader.TokenType == JsonToken.StartArray && reader.Read() && reader.TokenType == JsonToken.EndArray;
 
-        private static bool HasSourceIds(JsonReader reader)
+        private static bool HasItems(JsonReader reader, string member)
         {
             while (reader.Read())
             {
-                if (reader.Depth == 1 && reader.TokenType == JsonToken.PropertyName && (string?)reader.Value == "source_ids")
+                if (reader.Depth == 1 && reader.TokenType == JsonToken.PropertyName && (string?)reader.Value == member)
                     return reader.Read() && reader.TokenType == JsonToken.StartArray && reader.Read() && reader.TokenType != JsonToken.EndArray;
             }
             return false;

@@ -12,12 +12,10 @@ namespace Voucherify.Http
     internal sealed class CallTimeoutHandler : DelegatingHandler
     {
         private readonly TimeSpan _timeout;
-        private readonly string _basePath;
 
-        public CallTimeoutHandler(TimeSpan timeout, string basePath)
+        public CallTimeoutHandler(TimeSpan timeout)
         {
             _timeout = timeout;
-            _basePath = basePath;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -32,7 +30,7 @@ namespace Voucherify.Http
             }
             catch (OperationCanceledException) when (call.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new VoucherifyTimeoutException(OperationName.Of(request, _basePath), VoucherifyTimeoutScope.Call, _timeout, RequestState.GetAttempts(request));
+                throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Call, _timeout, RequestState.GetAttempts(request));
             }
         }
     }

@@ -1,4 +1,3 @@
-using System;
 using System.IO;
 using System.Net.Http;
 using System.Threading.Tasks;
@@ -19,24 +18,24 @@ namespace Voucherify.Http
         Always,
     }
 
-    /// <summary>Decides, per request, which failures it may be replayed after.</summary>
+    /// <summary>Decides, per request, which failures it may be replayed after, from its operation's <see cref="ReplayClass"/>.</summary>
     internal static class ReplayPolicy
     {
-        private const string CreateCustomerPath = "v1/customers";
-
         /// <param name="request">The request about to be sent.</param>
-        /// <param name="relativePath">Its path below the base URI, without slashes at either end (<c>v1/customers</c>).</param>
-        public static async Task<Replay> ClassifyAsync(HttpRequestMessage request, string relativePath)
+        public static async Task<Replay> ClassifyAsync(HttpRequestMessage request)
         {
             if (!CanResend(request.Content)) return Replay.Never;
-            var method = request.Method;
-            if (method == HttpMethod.Get || method == HttpMethod.Head || method == HttpMethod.Put || method == HttpMethod.Delete || method == HttpMethod.Options)
-                return Replay.Always;
-            // Creating a customer is an upsert when the body names the customer; otherwise a retry could create a twin.
-            if (method == HttpMethod.Post && relativePath == CreateCustomerPath && request.Content != null
-                && await NamesExistingCustomerAsync(request.Content).ConfigureAwait(false))
-                return Replay.Always;
-            return Replay.OnlyIfNeverSent;
+            switch (RequestState.GetOperation(request)?.Replay)
+            {
+                case ReplayClass.Safe:
+                    return Replay.Always;
+                // An upsert when the body names the resource; otherwise a retry could create a twin.
+                case ReplayClass.UpsertWhenIdOrSourceId when request.Content != null && await NamesExistingResourceAsync(request.Content).ConfigureAwait(false):
+                    return Replay.Always;
+                default:
+                    // Never, and a request the generated clients did not build: only if it provably never left.
+                    return Replay.OnlyIfNeverSent;
+            }
         }
 
         /// <summary>
@@ -47,7 +46,7 @@ namespace Voucherify.Http
         private static bool CanResend(HttpContent? content) =>
             content is null || content is ByteArrayContent || content.Headers.ContentLength.HasValue;
 
-        private static async Task<bool> NamesExistingCustomerAsync(HttpContent content)
+        private static async Task<bool> NamesExistingResourceAsync(HttpContent content)
         {
             if (!(content is ByteArrayContent)) return false;
             var json = await content.ReadAsStringAsync().ConfigureAwait(false);

@@ -16,22 +16,19 @@ namespace Voucherify.Http
         private static readonly Random SharedRandom = new Random();
 
         private readonly RetryOptions _options;
-        private readonly string _basePath;
         private readonly RateLimitTracker _rateLimits;
 
         /// <param name="options">A private copy of the retry settings.</param>
-        /// <param name="basePath">The base URI's path, ending in <c>/</c>.</param>
         /// <param name="rateLimits">Where the last seen rate-limit state is kept for the client.</param>
-        public RetryHandler(RetryOptions options, string basePath, RateLimitTracker rateLimits)
+        public RetryHandler(RetryOptions options, RateLimitTracker rateLimits)
         {
             _options = options;
-            _basePath = basePath;
             _rateLimits = rateLimits;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var replay = await ReplayPolicy.ClassifyAsync(request, OperationName.RelativePath(request, _basePath)).ConfigureAwait(false);
+            var replay = await ReplayPolicy.ClassifyAsync(request).ConfigureAwait(false);
             for (var attempt = 1; ; attempt++)
             {
                 RequestState.SetAttempts(request, attempt);
@@ -48,7 +45,7 @@ namespace Voucherify.Http
                         await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
-                    throw new VoucherifyTimeoutException(OperationName.Of(request, _basePath), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, attempt);
+                    throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, attempt);
                 }
                 catch (Exception failure) when (TransportFailure.IsNetworkFailure(failure) && !cancellationToken.IsCancellationRequested)
                 {
@@ -59,7 +56,7 @@ namespace Voucherify.Http
                         await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
-                    throw new VoucherifyNetworkException(OperationName.Of(request, _basePath), attempt, !neverSent, replayAllowed, failure);
+                    throw new VoucherifyNetworkException(OperationName.Of(request), attempt, !neverSent, replayAllowed, failure);
                 }
 
                 var status = (int)response.StatusCode;

@@ -15,20 +15,12 @@ namespace Voucherify.Http
     /// </summary>
     internal sealed class TelemetryHandler : DelegatingHandler
     {
-        private readonly string _basePath;
-
-        /// <param name="basePath">The base URI's path, ending in <c>/</c>.</param>
-        public TelemetryHandler(string basePath)
-        {
-            _basePath = basePath;
-        }
-
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var method = request.Method.Method;
             // A template, never the path itself: ids are customer data and would make every customer a metric series.
-            var route = OperationName.Route(request, _basePath);
-            using var activity = VoucherifyTelemetry.Source.StartActivity(method + " " + route, ActivityKind.Client);
+            var route = OperationName.Route(request);
+            using var activity = VoucherifyTelemetry.Source.StartActivity(OperationName.Of(request), ActivityKind.Client);
             activity?.SetTag("http.request.method", method);
             activity?.SetTag("url.template", route);
             activity?.SetTag("server.address", request.RequestUri?.Host);

@@ -14,12 +14,11 @@ namespace Voucherify.Http
         /// </summary>
         public static HttpMessageHandler Create(VoucherifyClientOptions options, HttpMessageHandler transport, bool disposeTransport, RateLimitTracker rateLimits)
         {
-            var basePath = BasePath(options.BaseUri);
             var handlers = new DelegatingHandler[]
             {
-                new TelemetryHandler(basePath), // tracing and metrics: one activity and one duration per call, timeouts and retries included
-                new CallTimeoutHandler(options.CallTimeout, basePath),
-                new RetryHandler(options.Retry.Clone(), basePath, rateLimits),
+                new TelemetryHandler(), // tracing and metrics: one activity and one duration per call, timeouts and retries included
+                new CallTimeoutHandler(options.CallTimeout),
+                new RetryHandler(options.Retry.Clone(), rateLimits),
                 new AttemptTimeoutHandler(options.AttemptTimeout),
                 new ApiHeadersHandler(options),
             };
@@ -45,12 +44,6 @@ namespace Voucherify.Http
 #else
             return new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
 #endif
-        }
-
-        private static string BasePath(Uri baseUri)
-        {
-            var path = baseUri.AbsolutePath;
-            return path.EndsWith("/", StringComparison.Ordinal) ? path : path + "/";
         }
     }
 }

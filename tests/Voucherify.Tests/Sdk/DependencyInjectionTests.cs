@@ -209,7 +209,7 @@ public class DependencyInjectionTests
         using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
         var mock = new MockHttpMessageHandler();
         mock.When("https://api.test/v1/customers/cust_1").Respond(HttpStatusCode.ServiceUnavailable);
-        using var invoker = new HttpMessageInvoker(new VoucherifyLoggingHandler(factory.CreateLogger("test"), new VoucherifyLoggingOptions(), new Uri("https://api.test")) { InnerHandler = mock });
+        using var invoker = new HttpMessageInvoker(new VoucherifyLoggingHandler(factory.CreateLogger("test"), new VoucherifyLoggingOptions()) { InnerHandler = mock });
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.test/v1/customers/cust_1");
 
         // A retrying handler above sends the same message again.
