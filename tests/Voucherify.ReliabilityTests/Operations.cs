@@ -24,12 +24,15 @@ public sealed record Operation(string Name, ReplayClass Replay, Func<VoucherifyC
 /// <summary>Every operation of the client, as the fault suite and the parsing properties call them.</summary>
 public static class Operations
 {
-    /// <summary>Short waits so a job that never finishes is given up quickly.</summary>
+    /// <summary>
+    /// Short waits so a job that never finishes is given up quickly. The timeout bounds the polls too, so it is longer
+    /// than one timed-out attempt plus a retry (or a 1 s Retry-After), and shorter than three timed-out attempts.
+    /// </summary>
     public static readonly AsyncActionWaitOptions FastWait = new()
     {
         InitialDelay = TimeSpan.FromMilliseconds(20),
         MaxDelay = TimeSpan.FromMilliseconds(50),
-        Timeout = TimeSpan.FromMilliseconds(500),
+        Timeout = TimeSpan.FromMilliseconds(2500),
     };
 
     public static readonly IReadOnlyList<Operation> All = new Operation[]
