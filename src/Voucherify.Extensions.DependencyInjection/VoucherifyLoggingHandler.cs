@@ -48,13 +48,16 @@ namespace Voucherify.Extensions.DependencyInjection
 
         private readonly ILogger _logger;
         private readonly VoucherifyLoggingOptions _options;
+        private readonly SecretRedactor _redactor;
 
         /// <param name="logger">Where the events go.</param>
         /// <param name="options">Whether bodies are logged.</param>
-        public VoucherifyLoggingHandler(ILogger logger, VoucherifyLoggingOptions options)
+        /// <param name="clientOptions">The client's options, for the secret key: masked wherever the server echoes it.</param>
+        public VoucherifyLoggingHandler(ILogger logger, VoucherifyLoggingOptions options, VoucherifyClientOptions clientOptions)
         {
             _logger = logger;
             _options = options;
+            _redactor = new SecretRedactor(clientOptions.SecretKey);
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -100,6 +103,7 @@ namespace Voucherify.Extensions.DependencyInjection
 
         private void LogBody(EventId eventId, HttpRequestMessage request, string direction, string body)
         {
+            body = _redactor.Redact(body)!;
             var shown = body.Length <= _options.MaxBodyLength ? body : body.Substring(0, Math.Max(0, _options.MaxBodyLength)) + $"… ({body.Length} characters)";
             _logger.Log(LogLevel.Debug, eventId, "Voucherify {Method} {Route} {Direction} body: {Body}", request.Method.Method, OperationName.Route(request), direction, shown);
         }
@@ -141,13 +145,13 @@ namespace Voucherify.Extensions.DependencyInjection
         /// The API puts its request id (<c>v-…</c>) in error bodies; a small body, sized or chunked, is buffered (the
         /// client reads it again) to get it.
         /// </summary>
-        private static async Task<string?> ReadErrorRequestIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        private async Task<string?> ReadErrorRequestIdAsync(HttpResponseMessage response, CancellationToken cancellationToken)
         {
             try
             {
                 var body = await ErrorBodyReader.ReadSmallBodyAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
                 if (body is null) return null;
-                return JObject.Parse(body)["request_id"] is JValue { Type: JTokenType.String } requestId ? (string?)requestId : null;
+                return JObject.Parse(body)["request_id"] is JValue { Type: JTokenType.String } requestId ? _redactor.Redact((string?)requestId) : null;
             }
             catch (Exception exception) when (exception is Newtonsoft.Json.JsonException || exception is HttpRequestException || exception is InvalidOperationException)
             {

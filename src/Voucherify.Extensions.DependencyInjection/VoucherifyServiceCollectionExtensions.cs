@@ -72,7 +72,8 @@ namespace Voucherify.Extensions.DependencyInjection
                 .RemoveAllLoggers()
                 .AddHttpMessageHandler(provider => new VoucherifyLoggingHandler(
                     provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory),
-                    provider.GetRequiredService<IOptions<VoucherifyLoggingOptions>>().Value))
+                    provider.GetRequiredService<IOptions<VoucherifyLoggingOptions>>().Value,
+                    provider.GetRequiredService<IOptions<VoucherifyClientOptions>>().Value))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
 #if NET8_0_OR_GREATER
             builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler

@@ -17,6 +17,7 @@ namespace Voucherify
     public abstract class VoucherifyClientBase
     {
         private static readonly MediaTypeWithQualityHeaderValue AcceptJson = new MediaTypeWithQualityHeaderValue("application/json");
+        private readonly SecretRedactor _redactor;
 
         private readonly string _baseUrl;
 
@@ -27,6 +28,7 @@ namespace Voucherify
             configuration.Validate();
             HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
             _baseUrl = configuration.BaseUrlWithTrailingSlash();
+            _redactor = new SecretRedactor(configuration.SecretKey);
         }
 
         /// <summary>The options of the <see cref="VoucherifyClient"/> this client belongs to.</summary>
@@ -76,7 +78,7 @@ namespace Voucherify
             var response = await HttpClient.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
             if (response.IsSuccessStatusCode) return response;
             using (response)
-                throw await VoucherifyApiException.FromResponseAsync(response, cancellationToken).ConfigureAwait(false);
+                throw await VoucherifyApiException.FromResponseAsync(response, _redactor, cancellationToken).ConfigureAwait(false);
         }
     }
 }

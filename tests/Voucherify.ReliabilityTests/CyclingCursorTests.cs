@@ -33,7 +33,7 @@ public class CyclingCursorTests
     public async Task Activity_walk_ends_with_InvalidOperationException_when_a_cursor_comes_back()
     {
         await using var server = await HostileServer.StartAsync(CyclingList());
-        using var loopback = new LoopbackClient(server.BaseUri);
+        using var loopback = new LoopbackClient(server.BaseUri, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
 
         var ids = new List<string>();
         var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
@@ -50,7 +50,7 @@ public class CyclingCursorTests
     public async Task Redeemables_walk_ends_with_InvalidOperationException_when_a_cursor_comes_back()
     {
         await using var server = await HostileServer.StartAsync(CyclingList());
-        using var loopback = new LoopbackClient(server.BaseUri);
+        using var loopback = new LoopbackClient(server.BaseUri, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
 
         var ids = new List<string>();
         await Assert.ThrowsAsync<InvalidOperationException>(async () =>

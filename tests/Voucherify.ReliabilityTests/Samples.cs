@@ -58,6 +58,9 @@ internal static class Samples
         for (var e = exception; e != null; e = e.InnerException)
         {
             AssertNoSecret(e.Message, e.GetType().Name + ".Message");
+            // Every text member (ApiMessage, Details, RequestId, ...), not only the ones named below.
+            foreach (var property in e.GetType().GetProperties().Where(p => p.PropertyType == typeof(string) && p.GetIndexParameters().Length == 0))
+                AssertNoSecret((string?)property.GetValue(e), e.GetType().Name + "." + property.Name);
             if (e is VoucherifyApiException api)
             {
                 AssertNoSecret(api.ResponseBody, "VoucherifyApiException.ResponseBody");

@@ -90,26 +90,32 @@ namespace Voucherify
 
         /// <summary>A 2xx response whose body could not be read as the operation's result.</summary>
         internal static VoucherifyApiException UnreadableSuccess(HttpResponseMessage response, string message, Exception? innerException) =>
-            new VoucherifyApiException((int)response.StatusCode, new ApiErrorBody(), string.Empty, HeadersOf(response), message, innerException);
+            new VoucherifyApiException((int)response.StatusCode, new ApiErrorBody(), string.Empty, HeadersOf(response, redactor: null), message, innerException);
 
-        /// <summary>Reads an error response (body included) into an exception.</summary>
-        internal static async Task<VoucherifyApiException> FromResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <summary>
+        /// Reads an error response (body included) into an exception, with the secret key masked wherever the server
+        /// echoed it (body and header values), so no member of the exception carries it.
+        /// </summary>
+        internal static async Task<VoucherifyApiException> FromResponseAsync(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
         {
             // Content is never null on .NET 5+, but a custom handler on .NET Framework / netstandard2.0 may leave it unset.
             var content = response.Content;
-            var headers = HeadersOf(response);
-            var body = content is null ? null : await ReadBoundedAsync(content, cancellationToken).ConfigureAwait(false);
+            var headers = HeadersOf(response, redactor);
+            var body = content is null ? null : redactor.Redact(await ReadBoundedAsync(content, cancellationToken).ConfigureAwait(false));
             return new VoucherifyApiException((int)response.StatusCode, ApiErrorBody.Parse(body), body, headers, context: null, innerException: null);
         }
 
-        private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response)
+        private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response, SecretRedactor? redactor)
         {
             var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
-            foreach (var header in response.Headers) headers[header.Key] = header.Value.ToArray();
+            foreach (var header in response.Headers) headers[header.Key] = Values(header.Value, redactor);
             if (response.Content != null)
-                foreach (var header in response.Content.Headers) headers[header.Key] = header.Value.ToArray();
+                foreach (var header in response.Content.Headers) headers[header.Key] = Values(header.Value, redactor);
             return headers;
         }
+
+        private static string[] Values(IEnumerable<string> values, SecretRedactor? redactor) =>
+            redactor is null ? values.ToArray() : values.Select(value => redactor.Redact(value)!).ToArray();
 
         private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
         {

@@ -158,7 +158,7 @@ public class PipelineDecisionTests
         using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
         var mock = new MockHttpMessageHandler();
         mock.When(Url).Respond("application/json", "{}");
-        using var invoker = new HttpMessageInvoker(new LoggingHandler(factory.CreateLogger("test"), new LoggingOptions()) { InnerHandler = mock });
+        using var invoker = new HttpMessageInvoker(new LoggingHandler(factory.CreateLogger("test"), new LoggingOptions(), TestClient.Options()) { InnerHandler = mock });
 
         using var response = await invoker.SendAsync(Request(Descriptor(route: "/v9/logged/{thingId}")), CancellationToken.None);
 

@@ -209,7 +209,7 @@ public class DependencyInjectionTests
         using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
         var mock = new MockHttpMessageHandler();
         mock.When("https://api.test/v1/customers/cust_1").Respond(HttpStatusCode.ServiceUnavailable);
-        using var invoker = new HttpMessageInvoker(new VoucherifyLoggingHandler(factory.CreateLogger("test"), new VoucherifyLoggingOptions()) { InnerHandler = mock });
+        using var invoker = new HttpMessageInvoker(new VoucherifyLoggingHandler(factory.CreateLogger("test"), new VoucherifyLoggingOptions(), TestClient.Options("https://api.test")) { InnerHandler = mock });
         using var request = new HttpRequestMessage(HttpMethod.Get, "https://api.test/v1/customers/cust_1");
 
         // A retrying handler above sends the same message again.
@@ -260,6 +260,62 @@ public class DependencyInjectionTests
         Assert.Equal("{\"id\":\"cust_1\",\"sourc… (35 characters)", events[1]["Body"]);
         Assert.Equal("/v1/customers", events[1]["Route"]);
         Assert.All(logs.Entries, e => Assert.DoesNotContain(TestClient.SecretKey, e.AllText));
+    }
+
+    [Fact]
+    public async Task A_401_echoing_the_request_headers_puts_the_secret_into_no_log_event()
+    {
+        // A raw socket: the server reads the real request head and echoes it, as a debugging gateway would.
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var served = EchoHeadersAs401Async(listener);
+        var logs = new CapturingLoggerProvider();
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Trace));
+        services.AddVoucherify(options =>
+        {
+            options.ApplicationId = TestClient.ApplicationId;
+            options.SecretKey = TestClient.SecretKey;
+            options.BaseUri = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}");
+        });
+        services.Configure<VoucherifyLoggingOptions>(options => options.LogBodies = true);
+        using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("cust_1"));
+
+        Assert.Contains($"X-App-Token: {TestClient.SecretKey}", await served); // the secret went out and came back
+        var events = logs.Entries.Where(e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory).ToList();
+        Assert.Contains(events, e => e.EventId.Name == "VoucherifyResponseBody" && ((string)e["Body"]!).Contains("X-App-Token: ***"));
+        Assert.Contains(events, e => e.EventId.Name == "VoucherifyRequestCompleted" && (string?)e["RequestId"] == "v-***");
+        Assert.All(logs.Entries, e => Assert.DoesNotContain(TestClient.SecretKey, e.AllText));
+        Assert.DoesNotContain(TestClient.SecretKey, error.ToString());
+    }
+
+    /// <summary>Answers one request with a 401 whose JSON body holds the request head and the token as request id.</summary>
+    private static async Task<string> EchoHeadersAs401Async(System.Net.Sockets.TcpListener listener)
+    {
+        using var socket = await listener.AcceptTcpClientAsync();
+        var stream = socket.GetStream();
+        var head = new System.Text.StringBuilder();
+        var buffer = new byte[4096];
+        while (!head.ToString().Contains("\r\n\r\n"))
+        {
+            var read = await stream.ReadAsync(buffer);
+            if (read == 0) break;
+            head.Append(System.Text.Encoding.ASCII.GetString(buffer, 0, read));
+        }
+        var token = head.ToString().Split("\r\n").First(line => line.StartsWith("X-App-Token:", StringComparison.OrdinalIgnoreCase)).Substring(12).Trim();
+        var body = System.Text.Encoding.UTF8.GetBytes(System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
+        {
+            ["code"] = 401,
+            ["message"] = "Unauthorized",
+            ["details"] = head.ToString(),
+            ["request_id"] = "v-" + token,
+        }));
+        var response = $"HTTP/1.1 401 Unauthorized\r\nContent-Type: application/json\r\nContent-Length: {body.Length}\r\nConnection: close\r\n\r\n";
+        await stream.WriteAsync(System.Text.Encoding.ASCII.GetBytes(response));
+        await stream.WriteAsync(body);
+        return head.ToString();
     }
 
     [Theory]
