@@ -83,12 +83,12 @@ public sealed class VoucherifySandbox : IAsyncDisposable
     {
         options ??= new VoucherifySandboxOptions();
         options.Validate();
-        var clock = new SandboxClock();
+        var clock = new SandboxClock(options.TimeProvider);
         var store = new CustomerStore(clock, options.ApplicationId);
         if (options.Seed is { } seed) store.Seed(seed);
         var jobs = new AsyncActionQueue(clock, options.JobQueueDelay, options.JobDuration);
         var journal = new RequestJournal(options.JournalCapacity);
-        var faults = new FaultInjector(TimeProvider.System);
+        var faults = new FaultInjector(options.TimeProvider);
         foreach (var fault in options.Faults) faults.Add(fault);
         var app = SandboxApp.Build(options, store, jobs, clock, journal, faults);
         try

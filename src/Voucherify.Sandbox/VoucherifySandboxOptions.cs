@@ -48,6 +48,14 @@ public sealed class VoucherifySandboxOptions
     /// <summary>Faults injected from the start (see <see cref="SandboxFault"/>); more can be added with <see cref="VoucherifySandbox.AddFault"/>.</summary>
     public IList<SandboxFault> Faults { get; } = new List<SandboxFault>();
 
+    /// <summary>
+    /// The sandbox's clock: timestamps, job queueing and progress (<see cref="JobQueueDelay"/>, <see cref="JobDuration"/>,
+    /// <c>processing_time</c>), rate-limit windows, <see cref="Latency"/> and fault delays all follow it. Default
+    /// <see cref="TimeProvider.System"/>; give a <c>FakeTimeProvider</c> (Microsoft.Extensions.TimeProvider.Testing)
+    /// to run a ten-minute import in milliseconds, deterministically.
+    /// </summary>
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
     internal void Validate()
     {
         if (string.IsNullOrWhiteSpace(ApplicationId)) throw new ArgumentException("The sandbox needs an application id.", nameof(ApplicationId));
@@ -56,6 +64,7 @@ public sealed class VoucherifySandboxOptions
         if (JobQueueDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobQueueDelay), JobQueueDelay, "The queue delay must not be negative.");
         if (JobDuration < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(JobDuration), JobDuration, "The job duration must not be negative.");
         if (Latency < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), Latency, "The latency must not be negative.");
+        if (TimeProvider is null) throw new ArgumentNullException(nameof(TimeProvider), "The sandbox needs a time provider.");
         if (JournalCapacity < 0) throw new ArgumentOutOfRangeException(nameof(JournalCapacity), JournalCapacity, "The journal capacity must not be negative.");
         RateLimit?.Validate();
         foreach (var fault in Faults) fault.Validate();

@@ -9,7 +9,7 @@ namespace Voucherify.Sandbox.Hosting;
 /// What every request passes before reaching an endpoint: the simulated latency, the API key check (401, also for
 /// the sandbox's own <c>/_sandbox/…</c> endpoints) and, when configured, the rate limit (429 with <c>Retry-After</c> and the <c>X-Rate-Limit-*</c> headers).
 /// </summary>
-internal sealed class Gatekeeper(VoucherifySandboxOptions options)
+internal sealed class Gatekeeper(VoucherifySandboxOptions options, TimeProvider time)
 {
     private readonly byte[] _applicationId = Encoding.UTF8.GetBytes(options.ApplicationId);
     private readonly byte[] _secretKey = Encoding.UTF8.GetBytes(options.SecretKey);
@@ -18,7 +18,7 @@ internal sealed class Gatekeeper(VoucherifySandboxOptions options)
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
         var admin = AdminEndpoints.IsAdminPath(context.Request.Path);
-        if (!admin && options.Latency > TimeSpan.Zero) await Task.Delay(options.Latency, context.RequestAborted);
+        if (!admin && options.Latency > TimeSpan.Zero) await Task.Delay(options.Latency, time, context.RequestAborted);
 
         if (!Matches(context.Request.Headers["X-App-Id"], _applicationId) || !Matches(context.Request.Headers["X-App-Token"], _secretKey))
         {
@@ -34,7 +34,7 @@ internal sealed class Gatekeeper(VoucherifySandboxOptions options)
 
         if (_rateLimit is not null)
         {
-            var now = DateTimeOffset.UtcNow;
+            var now = time.GetUtcNow();
             var allowed = _rateLimit.TryAcquire(now, out var remaining, out var windowEnd);
             var headers = context.Response.Headers;
             headers["X-Rate-Limit-Limit"] = _rateLimit.Limit.ToString(CultureInfo.InvariantCulture);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Newtonsoft.Json.Linq;
 using Voucherify.Sandbox.Hosting;
 
@@ -8,7 +7,8 @@ namespace Voucherify.Sandbox.Jobs;
 internal sealed class AsyncActionJob(string id, JobWork work, string requestId, DateTimeOffset createdAt)
 {
     private readonly object _gate = new();
-    private readonly Stopwatch _running = new();
+    private DateTimeOffset? _startedAt;
+    private DateTimeOffset? _finishedAt;
     private string _status = AsyncActionStatus.Enqueued;
     private int _progress;
     private DateTimeOffset _updatedAt;
@@ -28,7 +28,7 @@ internal sealed class AsyncActionJob(string id, JobWork work, string requestId, 
         {
             _status = AsyncActionStatus.InProgress;
             _updatedAt = now;
-            _running.Start();
+            _startedAt = now;
         }
     }
 
@@ -46,7 +46,7 @@ internal sealed class AsyncActionJob(string id, JobWork work, string requestId, 
         var result = JObject.FromObject(work.Result(), SandboxJson.Serializer);
         lock (_gate)
         {
-            _running.Stop();
+            _finishedAt = now;
             _status = failed ? AsyncActionStatus.Failed : AsyncActionStatus.Done;
             _progress = 100;
             _updatedAt = now;
@@ -54,7 +54,8 @@ internal sealed class AsyncActionJob(string id, JobWork work, string requestId, 
         }
     }
 
-    public AsyncAction Snapshot()
+    /// <summary>The job as <c>GET /v1/async-actions/{id}</c> answers it at <paramref name="now"/> (for <c>processing_time</c>).</summary>
+    public AsyncAction Snapshot(DateTimeOffset now)
     {
         lock (_gate)
         {
@@ -69,7 +70,7 @@ internal sealed class AsyncActionJob(string id, JobWork work, string requestId, 
                 CreatedAt = createdAt,
                 UpdatedAt = UpdatedAt,
                 RequestId = requestId,
-                ProcessingTime = (int)_running.ElapsedMilliseconds,
+                ProcessingTime = _startedAt is { } started ? (int)((_finishedAt ?? now) - started).TotalMilliseconds : 0,
                 Progress = _progress,
                 Object = "async_action",
             };

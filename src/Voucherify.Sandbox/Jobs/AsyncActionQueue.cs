@@ -9,6 +9,7 @@ namespace Voucherify.Sandbox.Jobs;
 /// Runs async actions one at a time in the order they were queued, as the service's project queue does. Each waits
 /// <see cref="VoucherifySandboxOptions.JobQueueDelay"/> after being queued, then spreads its items over
 /// <see cref="VoucherifySandboxOptions.JobDuration"/> in up to <see cref="MaxSteps"/> steps, reporting progress after each.
+/// All timing follows the sandbox's <see cref="TimeProvider"/>.
 /// </summary>
 internal sealed class AsyncActionQueue : IAsyncDisposable
 {
@@ -21,6 +22,7 @@ internal sealed class AsyncActionQueue : IAsyncDisposable
     private readonly TimeSpan _queueDelay;
     private readonly TimeSpan _duration;
     private readonly Task _worker;
+    private DateTimeOffset _previousEnd = DateTimeOffset.MinValue;
 
     public AsyncActionQueue(SandboxClock clock, TimeSpan queueDelay, TimeSpan duration)
     {
@@ -39,7 +41,7 @@ internal sealed class AsyncActionQueue : IAsyncDisposable
         return job.Id;
     }
 
-    public AsyncAction? Get(string id) => _jobs.TryGetValue(id, out var job) ? job.Snapshot() : null;
+    public AsyncAction? Get(string id) => _jobs.TryGetValue(id, out var job) ? job.Snapshot(_clock.Now()) : null;
 
     public async ValueTask DisposeAsync()
     {
@@ -54,34 +56,49 @@ internal sealed class AsyncActionQueue : IAsyncDisposable
     {
         await foreach (var job in _queue.Reader.ReadAllAsync(stopping))
         {
-            var wait = job.CreatedAt + _queueDelay - DateTimeOffset.UtcNow;
-            if (wait > TimeSpan.Zero) await Task.Delay(wait, stopping);
-            job.Start(_clock.Next());
+            // The schedule is computed, not measured: a job starts when its queue delay is over and the job before it
+            // has ended, and takes exactly JobDuration, however late the worker (or a fake clock's Advance) runs.
+            var started = Max(job.CreatedAt + _queueDelay, _previousEnd);
+            await WaitUntilAsync(started, stopping);
+            job.Start(started);
+            var failed = job.Work.FatalProblem is not null;
+            var ended = failed ? started : started + _duration;
             try
             {
-                var failed = job.Work.FatalProblem is not null;
-                if (!failed) await ProcessAsync(job, stopping);
-                job.Finish(failed, _clock.Next());
+                if (!failed) await ProcessAsync(job, started, stopping);
             }
             catch (Exception) when (!stopping.IsCancellationRequested)
             {
                 // A bug in one job must not stall the queue; the job ends FAILED with what it had done.
-                job.Finish(failed: true, _clock.Next());
+                failed = true;
             }
+            job.Finish(failed, ended);
+            _previousEnd = ended;
         }
     }
 
-    private async Task ProcessAsync(AsyncActionJob job, CancellationToken stopping)
+    private async Task ProcessAsync(AsyncActionJob job, DateTimeOffset started, CancellationToken stopping)
     {
         var count = job.Work.Count;
         var steps = Math.Clamp(count, 1, MaxSteps);
-        var pause = _duration / steps;
         for (var step = 0; step < steps; step++)
         {
             var end = (int)((long)count * (step + 1) / steps);
             for (var i = (int)((long)count * step / steps); i < end; i++) job.Work.Process(i);
             job.Report(count == 0 ? 100 : end * 100 / count, _clock.Next());
-            if (pause > TimeSpan.Zero) await Task.Delay(pause, stopping);
+            await WaitUntilAsync(started + _duration * (step + 1) / steps, stopping);
         }
+    }
+
+    private static DateTimeOffset Max(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
+
+    /// <summary>
+    /// Waits for an instant on the sandbox's clock. Steps are due at fixed instants, not after fixed pauses, so a
+    /// test that moves a fake clock past the end of a job finishes the whole job at once.
+    /// </summary>
+    private async Task WaitUntilAsync(DateTimeOffset due, CancellationToken stopping)
+    {
+        var wait = due - _clock.Now();
+        if (wait > TimeSpan.Zero) await Task.Delay(wait, _clock.Time, stopping);
     }
 }
