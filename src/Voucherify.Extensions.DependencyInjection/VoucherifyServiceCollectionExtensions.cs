@@ -6,9 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-#if NET8_0_OR_GREATER
-using System.Net;
-#endif
 
 namespace Voucherify.Extensions.DependencyInjection
 {
@@ -75,14 +72,9 @@ namespace Voucherify.Extensions.DependencyInjection
                     provider.GetRequiredService<IOptions<VoucherifyLoggingOptions>>().Value,
                     provider.GetRequiredService<IOptions<VoucherifyClientOptions>>().Value))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-#if NET8_0_OR_GREATER
-            builder.ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
-            {
-                // The chain is kept for the application's lifetime: recycle connections so DNS changes are seen.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
-            });
-#endif
+            // The chain is kept for the application's lifetime: the primary handler recycles connections so DNS changes
+            // are seen, and never follows a redirect (it would carry the API key to another host).
+            builder.ConfigurePrimaryHttpMessageHandler(Voucherify.Http.DefaultTransport.Create);
             return builder;
         }
     }

@@ -21,7 +21,7 @@ namespace Voucherify
         /// <param name="options">Credentials and region; validated at once.</param>
         /// <exception cref="ArgumentException">The options are incomplete, or the base URI is not https.</exception>
         public VoucherifyClient(VoucherifyClientOptions options)
-            : this(options, VoucherifyHttpPipeline.CreateDefaultTransport(), disposeTransport: true)
+            : this(options, DefaultTransport.Create(), disposeTransport: true)
         {
         }
 
@@ -29,10 +29,20 @@ namespace Voucherify
         /// Creates a client whose requests go through <paramref name="transport"/> (a handler of your own, a test double,
         /// or one from <c>IHttpMessageHandlerFactory</c>). The library's handlers run above it. The transport is not disposed.
         /// </summary>
+        /// <remarks>
+        /// The transport must not follow redirects: a redirect would carry <c>X-App-Id</c> and <c>X-App-Token</c> to the
+        /// address it points to, because .NET removes only the <c>Authorization</c> header when following one. A
+        /// <see cref="HttpClientHandler"/> or <c>SocketsHttpHandler</c> with <c>AllowAutoRedirect = true</c> (their default),
+        /// as the transport or below it in a chain of <see cref="DelegatingHandler"/>s, is refused rather than changed,
+        /// because it is yours and may serve other clients: set <c>AllowAutoRedirect = false</c>. A 3xx answer then becomes a
+        /// <see cref="VoucherifyApiException"/> naming the <c>Location</c>. Any other handler that follows a redirect to another
+        /// origin gets a <see cref="VoucherifyRedirectException"/> instead of the other host's answer.
+        /// </remarks>
         /// <param name="options">Credentials and region; validated at once.</param>
-        /// <param name="transport">The handler that sends the requests.</param>
+        /// <param name="transport">The handler that sends the requests; it must not follow redirects.</param>
+        /// <exception cref="ArgumentException">A handler in <paramref name="transport"/> has <c>AllowAutoRedirect</c> set.</exception>
         public VoucherifyClient(VoucherifyClientOptions options, HttpMessageHandler transport)
-            : this(options, transport ?? throw new ArgumentNullException(nameof(transport)), disposeTransport: false)
+            : this(options, AutoRedirectCheck.Ensure(transport ?? throw new ArgumentNullException(nameof(transport)), nameof(transport)), disposeTransport: false)
         {
         }
 
@@ -40,7 +50,14 @@ namespace Voucherify
         /// Creates a client that sends its requests through a caller-owned <see cref="HttpClient"/>, so its default headers,
         /// proxy and handlers apply. The library's handlers run above it; the <see cref="HttpClient"/> is never disposed.
         /// </summary>
-        /// <param name="httpClient">The client to send through; its <see cref="HttpClient.BaseAddress"/> is not used.</param>
+        /// <remarks>
+        /// Its handler must not follow redirects (<c>AllowAutoRedirect = false</c>): a redirect would carry <c>X-App-Id</c>
+        /// and <c>X-App-Token</c> to the address it points to, because .NET removes only the <c>Authorization</c> header when
+        /// following one. The library cannot see an <see cref="HttpClient"/>'s handler, so it cannot prevent that; it does
+        /// fail closed: an answer from another origin than <see cref="VoucherifyClientOptions.BaseUri"/> throws
+        /// <see cref="VoucherifyRedirectException"/> and is never returned as the API's answer.
+        /// </remarks>
+        /// <param name="httpClient">The client to send through; its <see cref="HttpClient.BaseAddress"/> is not used, and its handler must not follow redirects.</param>
         /// <param name="options">Credentials and region; validated at once.</param>
         public VoucherifyClient(HttpClient httpClient, VoucherifyClientOptions options)
             : this(options, new HttpClientTransport(httpClient ?? throw new ArgumentNullException(nameof(httpClient))), disposeTransport: true)

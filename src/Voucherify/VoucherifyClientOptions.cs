@@ -40,6 +40,16 @@ namespace Voucherify
         /// </summary>
         public TimeSpan CallTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
+        /// <summary>
+        /// The largest response body the client reads, in bytes, counted after decompression. A larger body (or a declared
+        /// <c>Content-Length</c> over it) ends the call at once with <see cref="VoucherifyResponseTooLargeException"/>, without
+        /// retrying, so a misbehaving proxy or a hostile endpoint cannot exhaust the process's memory. Default 16 MiB
+        /// (16 777 216 bytes): the largest legitimate answers, a page of 100 customers with full
+        /// summaries, loyalty and referrals or of 100 activities, are well under 1 MiB, so it leaves a wide margin for large
+        /// metadata.
+        /// </summary>
+        public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
+
         /// <summary>Describes the options without the secret key.</summary>
         public override string ToString() =>
             $"VoucherifyClientOptions {{ ApplicationId = {ApplicationId}, SecretKey = {(string.IsNullOrEmpty(SecretKey) ? "(not set)" : "***")}, BaseUri = {BaseUri} }}";
@@ -65,6 +75,9 @@ namespace Voucherify
             Retry.Validate();
             ValidateTimeout(AttemptTimeout, nameof(AttemptTimeout));
             ValidateTimeout(CallTimeout, nameof(CallTimeout));
+            // Bodies are held in memory as one buffer (and one string), which .NET caps near 2 GB.
+            if (MaxResponseBytes <= 0 || MaxResponseBytes > int.MaxValue)
+                throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "VoucherifyClientOptions.MaxResponseBytes must be between 1 and 2147483647 (int.MaxValue).");
         }
 
         /// <summary>

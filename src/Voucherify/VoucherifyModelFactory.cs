@@ -51,6 +51,25 @@ namespace Voucherify
         public static VoucherifyPayloadTooLargeException VoucherifyPayloadTooLargeException(string operation, long payloadBytes) =>
             new VoucherifyPayloadTooLargeException(operation ?? throw new ArgumentNullException(nameof(operation)), payloadBytes, Http.BulkPayload.MaxBytes, "body");
 
+        /// <summary>The exception a call throws when a response body is larger than <see cref="VoucherifyClientOptions.MaxResponseBytes"/>.</summary>
+        /// <param name="operation">Method and route, e.g. <c>GET /v1/customers</c>.</param>
+        /// <param name="limitBytes">The limit that was exceeded.</param>
+        /// <param name="declaredBytes">The <c>Content-Length</c> the response declared, when that alone was over the limit.</param>
+        /// <returns>The exception, ready to throw.</returns>
+        public static VoucherifyResponseTooLargeException VoucherifyResponseTooLargeException(string operation, long limitBytes, long? declaredBytes = null) =>
+            new VoucherifyResponseTooLargeException(operation ?? throw new ArgumentNullException(nameof(operation)), limitBytes, declaredBytes);
+
+        /// <summary>The exception a call throws when a caller's <see cref="System.Net.Http.HttpClient"/> followed a redirect to another origin.</summary>
+        /// <param name="operation">Method and route, e.g. <c>GET /v1/customers/{customerId}</c>.</param>
+        /// <param name="expectedOrigin">The origin of <see cref="VoucherifyClientOptions.BaseUri"/>.</param>
+        /// <param name="redirectedTo">The origin that answered instead.</param>
+        /// <returns>The exception, ready to throw.</returns>
+        public static VoucherifyRedirectException VoucherifyRedirectException(string operation, Uri expectedOrigin, Uri redirectedTo) =>
+            new VoucherifyRedirectException(
+                operation ?? throw new ArgumentNullException(nameof(operation)),
+                expectedOrigin ?? throw new ArgumentNullException(nameof(expectedOrigin)),
+                redirectedTo ?? throw new ArgumentNullException(nameof(redirectedTo)));
+
         /// <summary>Rate-limit state as <see cref="VoucherifyClient.RateLimit"/> reports it.</summary>
         /// <param name="limit">Calls the window allows.</param>
         /// <param name="remaining">Calls left in the window.</param>

@@ -131,7 +131,7 @@ public sealed class SimulatedFaultTests
             // Long enough that the second call surely lands in the first call's window; short enough to wait out.
             RateLimit = new SandboxRateLimitOptions { PermitLimit = 1, Window = TimeSpan.FromSeconds(3) },
         });
-        var transport = new SpecCheckingHandler(new SocketsHttpHandler());
+        var transport = new SpecCheckingHandler(new SocketsHttpHandler { AllowAutoRedirect = false });
         using var client = new VoucherifyClient(sandbox.CreateClientOptions(), transport);
         await client.Customers.ListCustomerSegmentsAsync("a");
 

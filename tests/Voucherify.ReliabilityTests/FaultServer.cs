@@ -78,6 +78,17 @@ public sealed class FaultServer : IAsyncDisposable
         return scenario;
     }
 
+    /// <summary>
+    /// Registers a scenario answered by <paramref name="respond"/> (given the path below the base URI, query included)
+    /// instead of the API's answers: redirects, hostile bodies. Its requests are recorded like any other.
+    /// </summary>
+    public Scenario AddScenario(Func<HttpContext, string, Task> respond)
+    {
+        var scenario = new Scenario(Guid.NewGuid().ToString("N"), Fault.None) { Respond = respond };
+        _scenarios[scenario.Id] = scenario;
+        return scenario;
+    }
+
     public Uri BaseUriOf(Scenario scenario) => new(Address, $"/s/{scenario.Id}/");
 
     private async Task HandleAsync(HttpContext context)
@@ -99,6 +110,11 @@ public sealed class FaultServer : IAsyncDisposable
         if (Samples.StartsJob(method, relative)) Interlocked.Increment(ref scenario.JobsStarted);
         var n = Interlocked.Increment(ref scenario.RequestsReceived);
         var first = n == 1;
+        if (scenario.Respond != null)
+        {
+            await scenario.Respond(context, parts[3] + context.Request.QueryString);
+            return;
+        }
 
         var (status, json) = Samples.SuccessFor(method, relative, inProgress: scenario.Fault == Fault.StaysInProgress);
         var response = context.Response;
@@ -198,6 +214,7 @@ public sealed class FaultServer : IAsyncDisposable
 
         public string Id { get; } = id;
         public Fault Fault { get; } = fault;
+        public Func<HttpContext, string, Task>? Respond { get; init; }
         public IReadOnlyCollection<RecordedRequest> Requests => _requests;
 
         public void Record(RecordedRequest request) => _requests.Enqueue(request);

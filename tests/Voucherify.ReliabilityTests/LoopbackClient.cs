@@ -23,6 +23,7 @@ public sealed class LoopbackClient : IDisposable
         var refuse = refuseFirstConnection ? 1 : 0;
         _transport = new SocketsHttpHandler
         {
+            AllowAutoRedirect = false,
             // Redirecting the first connection to a port nobody listens on gives a genuine "connection refused".
             ConnectCallback = async (context, cancellationToken) =>
             {

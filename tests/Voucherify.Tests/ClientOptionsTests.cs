@@ -56,6 +56,19 @@ public class ClientOptionsTests
     }
 
     [Theory]
+    [InlineData(0L)]
+    [InlineData(-1L)]
+    [InlineData(2_147_483_648L)]
+    public void A_response_limit_outside_one_byte_to_int_max_is_rejected(long maxResponseBytes)
+    {
+        var options = new VoucherifyClientOptions { ApplicationId = TestClient.ApplicationId, SecretKey = TestClient.SecretKey, MaxResponseBytes = maxResponseBytes };
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() => new VoucherifyClient(options, new MockHttpMessageHandler()));
+
+        Assert.Equal("MaxResponseBytes", error.ParamName);
+    }
+
+    [Theory]
     [InlineData("http://api.voucherify.io")]
     [InlineData("http://10.0.0.5:4010")]
     [InlineData("http://proxy.internal/voucherify")]

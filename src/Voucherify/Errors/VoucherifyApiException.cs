@@ -32,7 +32,7 @@ namespace Voucherify
         }
 
         private VoucherifyApiException(int statusCode, ApiErrorBody error, string? body, IReadOnlyDictionary<string, IEnumerable<string>>? headers, string? context, Exception? innerException)
-            : base(ApiErrorBody.Describe(statusCode, error, body, context), innerException)
+            : base(ApiErrorBody.Describe(statusCode, error, body, context) + RedirectNote(statusCode, headers), innerException)
         {
             StatusCode = statusCode;
             Code = error.Code;
@@ -91,6 +91,14 @@ namespace Voucherify
         /// <summary>A 2xx response whose body could not be read as the operation's result.</summary>
         internal static VoucherifyApiException UnreadableSuccess(HttpResponseMessage response, string message, Exception? innerException) =>
             new VoucherifyApiException((int)response.StatusCode, new ApiErrorBody(), string.Empty, HeadersOf(response, redactor: null), message, innerException);
+
+        /// <summary>For a 3xx: where it pointed, and why the client did not follow it.</summary>
+        private static string RedirectNote(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
+        {
+            if (statusCode < 300 || statusCode > 399) return string.Empty;
+            var location = headers != null && headers.TryGetValue("Location", out var values) ? values.FirstOrDefault() : null;
+            return $" The server redirected to {location ?? "(no Location header)"}; the client never follows a redirect, since the API key would travel with it. Check VoucherifyClientOptions.BaseUri.";
+        }
 
         /// <summary>
         /// Reads an error response (body included) into an exception, with the secret key masked wherever the server

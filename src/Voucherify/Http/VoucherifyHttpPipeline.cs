@@ -1,5 +1,4 @@
 using System;
-using System.Net;
 using System.Net.Http;
 
 namespace Voucherify.Http
@@ -8,9 +7,10 @@ namespace Voucherify.Http
     internal static class VoucherifyHttpPipeline
     {
         /// <summary>
-        /// Outermost first: the call timeout (around everything), retries, then what runs once per attempt (its timeout and
-        /// the authentication headers), then the transport that sends. A handler that must see every attempt goes after
-        /// <see cref="RetryHandler"/>; one that must see the call once goes before it.
+        /// Outermost first: the call timeout (around everything), retries, then what runs once per attempt (its timeout,
+        /// the authentication headers, the response size limit and the origin check), then the transport that sends. A
+        /// handler that must see every attempt goes after <see cref="RetryHandler"/>; one that must see the call once goes
+        /// before it.
         /// </summary>
         public static HttpMessageHandler Create(VoucherifyClientOptions options, HttpMessageHandler transport, bool disposeTransport, RateLimitTracker rateLimits)
         {
@@ -21,6 +21,8 @@ namespace Voucherify.Http
                 new RetryHandler(options.Retry.Clone(), rateLimits),
                 new AttemptTimeoutHandler(options.AttemptTimeout),
                 new ApiHeadersHandler(options),
+                new ResponseLimitHandler(options.MaxResponseBytes), // below the buffering above, so it cannot read past the limit
+                new SameOriginHandler(options.BaseUri), // right above the transport: an answer from elsewhere goes no further
             };
             HttpMessageHandler inner = disposeTransport ? transport : new NonDisposingHandler(transport);
             for (var i = handlers.Length - 1; i >= 0; i--)
@@ -29,21 +31,6 @@ namespace Voucherify.Http
                 inner = handlers[i];
             }
             return inner;
-        }
-
-        /// <summary>The connection pool a client uses when the caller brings none.</summary>
-        public static HttpMessageHandler CreateDefaultTransport()
-        {
-#if NET5_0_OR_GREATER
-            return new SocketsHttpHandler
-            {
-                // Recycle connections so DNS changes (region failover) are picked up.
-                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-                AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate | DecompressionMethods.Brotli,
-            };
-#else
-            return new HttpClientHandler { AutomaticDecompression = DecompressionMethods.GZip | DecompressionMethods.Deflate };
-#endif
         }
     }
 }

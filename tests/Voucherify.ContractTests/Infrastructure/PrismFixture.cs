@@ -58,7 +58,7 @@ public sealed class PrismFixture : IAsyncLifetime
             new PrismViolationGuard(prefer, () => prism.Output)
             {
                 // Prism closes idle keep-alive connections after 5 s; reusing one it is closing resets the request.
-                InnerHandler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2) },
+                InnerHandler = new SocketsHttpHandler { PooledConnectionIdleTimeout = TimeSpan.FromSeconds(2), AllowAutoRedirect = false },
             });
     }
 

@@ -17,7 +17,7 @@ internal static class Sandboxes
 
     /// <summary>A client of <paramref name="sandbox"/> that checks every response against the spec.</summary>
     public static VoucherifyClient CheckedClient(this VoucherifySandbox sandbox, VoucherifyClientOptions? options = null) =>
-        new(options ?? sandbox.CreateClientOptions(), new SpecCheckingHandler(new SocketsHttpHandler()));
+        new(options ?? sandbox.CreateClientOptions(), new SpecCheckingHandler(new SocketsHttpHandler { AllowAutoRedirect = false }));
 
     /// <summary>
     /// Plain HTTP with the sandbox's default credentials, for what the typed client will not send (explicit nulls,

@@ -44,11 +44,15 @@ public class MockabilityTests
         var timeout = VoucherifyModelFactory.VoucherifyTimeoutException("GET /v1/customers/{customerId}", VoucherifyTimeoutScope.Call, TimeSpan.FromSeconds(30), 2);
         var network = VoucherifyModelFactory.VoucherifyNetworkException("GET /v1/customers", 3, requestMayHaveReachedServer: false, new HttpRequestException("refused"));
         var tooLarge = VoucherifyModelFactory.VoucherifyPayloadTooLargeException("POST /v1/customers/bulk/async", 11_000_000);
+        var responseTooLarge = VoucherifyModelFactory.VoucherifyResponseTooLargeException("GET /v1/customers", 16_777_216, declaredBytes: 20_000_000);
+        var redirect = VoucherifyModelFactory.VoucherifyRedirectException("GET /v1/customers/{customerId}", new Uri("https://api.voucherify.io"), new Uri("https://elsewhere.example"));
 
         Assert.Equal((100L, 0L, TimeSpan.FromSeconds(30), "api_calls", observed), (rateLimit.Limit!.Value, rateLimit.Remaining!.Value, rateLimit.RetryAfter!.Value, rateLimit.LimitType, rateLimit.ObservedAt));
         Assert.Equal((VoucherifyTimeoutScope.Call, 2), (timeout.Scope, timeout.Attempts));
         Assert.Equal("GET /v1/customers/{customerId} did not complete within the call timeout of 30 s (VoucherifyClientOptions.CallTimeout) after 2 attempts.", timeout.Message);
         Assert.Equal((3, false), (network.Attempts, network.RequestMayHaveReachedServer));
         Assert.Equal((11_000_000L, 10_485_760L), (tooLarge.PayloadBytes, tooLarge.LimitBytes));
+        Assert.Equal((16_777_216L, (long?)20_000_000L, "GET /v1/customers"), (responseTooLarge.LimitBytes, responseTooLarge.DeclaredBytes, responseTooLarge.Operation));
+        Assert.Equal((new Uri("https://elsewhere.example"), "GET /v1/customers/{customerId}"), (redirect.RedirectedTo, redirect.Operation));
     }
 }
