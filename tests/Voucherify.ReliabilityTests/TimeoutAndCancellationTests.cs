@@ -38,7 +38,7 @@ public class TimeoutAndCancellationTests
         Assert.Equal(VoucherifyTimeoutScope.Attempt, error.Scope);
         Assert.Equal(2, error.Attempts);
         Assert.Equal(TimeSpan.FromMilliseconds(50), error.Timeout);
-        Assert.IsAssignableFrom<TimeoutException>(error);
+        Assert.IsAssignableFrom<VoucherifyException>(error);
         Assert.DoesNotContain("alice", error.ToString());
         Samples.AssertNoSecret(error);
     }

@@ -96,7 +96,7 @@ public class AsyncActionWaitingTests
         Assert.Contains("IN_PROGRESS", error.Message);
         Assert.DoesNotContain(TestClient.SecretKey, error.ToString());
         Assert.True(t.Requests.Count >= 2, $"expected several polls before giving up, saw {t.Requests.Count}");
-        Assert.IsAssignableFrom<TimeoutException>(error);
+        Assert.IsAssignableFrom<VoucherifyException>(error);
     }
 
     [Fact]

@@ -6,10 +6,10 @@ namespace Voucherify
     /// <see cref="AsyncActionsClient.WaitForCompletionAsync"/> gave up before the job finished. The job itself goes on:
     /// wait again with <see cref="AsyncActionId"/> to pick it up.
     /// </summary>
-    public sealed class AsyncActionTimeoutException : TimeoutException
+    public sealed class AsyncActionTimeoutException : VoucherifyException
     {
         internal AsyncActionTimeoutException(string asyncActionId, AsyncAction? lastSeen, TimeSpan timeout)
-            : base($"Async action {asyncActionId} did not finish within {timeout}; {Describe(lastSeen)}. The job continues on the server.")
+            : base($"Async action {asyncActionId} did not finish within {timeout}; {Describe(lastSeen)}. The job continues on the server.", innerException: null)
         {
             AsyncActionId = asyncActionId;
             LastSeen = lastSeen;

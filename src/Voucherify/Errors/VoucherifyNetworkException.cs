@@ -5,10 +5,10 @@ namespace Voucherify
 {
     /// <summary>
     /// The request could not be completed because of a network failure (connection refused or reset, response cut short)
-    /// that retrying did not cure, or that could not be retried safely. Derives from <see cref="HttpRequestException"/>,
-    /// so existing handlers for network errors keep working; <see cref="Exception.InnerException"/> holds the original failure.
+    /// that retrying did not cure, or that could not be retried safely. <see cref="Exception.InnerException"/> holds the
+    /// original failure (usually an <see cref="HttpRequestException"/>).
     /// </summary>
-    public sealed class VoucherifyNetworkException : HttpRequestException
+    public sealed class VoucherifyNetworkException : VoucherifyException
     {
         internal VoucherifyNetworkException(string operation, int attempts, bool mayHaveReachedServer, bool replayAllowed, Exception innerException)
             : base(Describe(operation, attempts, mayHaveReachedServer, replayAllowed, innerException), innerException)

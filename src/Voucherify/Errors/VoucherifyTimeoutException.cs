@@ -20,10 +20,10 @@ namespace Voucherify
     /// The request may have reached the server. For a request that starts a job (CSV import, bulk or metadata update),
     /// look for the job among the async actions before sending it again.
     /// </remarks>
-    public sealed class VoucherifyTimeoutException : TimeoutException
+    public sealed class VoucherifyTimeoutException : VoucherifyException
     {
         internal VoucherifyTimeoutException(string operation, VoucherifyTimeoutScope scope, TimeSpan timeout, int attempts)
-            : base(Describe(operation, scope, timeout, attempts))
+            : base(Describe(operation, scope, timeout, attempts), innerException: null)
         {
             Operation = operation;
             Scope = scope;
