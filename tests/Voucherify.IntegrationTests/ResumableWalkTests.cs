@@ -80,6 +80,22 @@ public sealed class ResumableWalkTests
     }
 
     [Fact]
+    public async Task The_item_walker_resumes_from_a_page_token_as_the_page_walker_does()
+    {
+        await using var sandbox = await StartAsync();
+        using var firstRun = sandbox.CheckedClient();
+        var all = await WalkAsync(firstRun.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = PageSize }));
+        var before = await WalkAsync(firstRun.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = PageSize }), stopAfterPages: 100);
+
+        using var secondRun = sandbox.CheckedClient();
+        var rest = new List<string>();
+        await foreach (var customer in secondRun.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 100, ContinuationToken = before.Token }))
+            rest.Add(customer.SourceId!);
+
+        Assert.Equal(all.Items.Select(c => c.SourceId), before.Items.Select(c => c.SourceId).Concat(rest));
+    }
+
+    [Fact]
     public async Task An_oldest_first_walk_resumed_from_its_last_page_lists_only_the_customers_created_since()
     {
         await using var sandbox = await StartAsync();
