@@ -57,6 +57,24 @@ public sealed class ResponseLimitTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Null(error.DeclaredBytes);
     }
 
+    [Fact]
+    public async Task Running_out_of_memory_while_holding_a_body_is_reported_as_too_large_not_as_a_bare_OutOfMemoryException()
+    {
+        // Scripted, not a socket: a real OutOfMemoryException cannot be produced on demand without endangering the test host.
+        var transport = new ScriptedTransport().Then((_, _) => Task.FromResult(new HttpResponseMessage(System.Net.HttpStatusCode.OK)
+        {
+            Content = new StreamContent(new OutOfMemoryAfterFirstRead(Body)),
+        }));
+        using var client = transport.Client();
+
+        var error = await Record.ExceptionAsync(() => client.Customers.GetCustomerAsync("cust_1"));
+
+        var tooLarge = Assert.IsType<VoucherifyResponseTooLargeException>(error);
+        Assert.IsType<OutOfMemoryException>(tooLarge.InnerException);
+        Assert.Contains("ran out of memory", tooLarge.Message);
+        Assert.Single(transport.Attempts); // not retried
+    }
+
     /// <summary>
     /// The default is chosen from the largest legitimate answer: a page of 100 customers, each with a full summary,
     /// ten loyalty and ten referral campaigns, an address and 30 metadata entries of 100 characters. It must pass, ten
@@ -129,5 +147,28 @@ public sealed class ResponseLimitTests(ITestOutputHelper output) : IAsyncLifetim
         using (var gzip = new GZipStream(compressed, CompressionLevel.SmallestSize, leaveOpen: true))
             gzip.Write(data);
         return compressed.ToArray();
+    }
+
+    /// <summary>Hands out the first bytes of a body, then fails as an allocation would when memory runs out.</summary>
+    private sealed class OutOfMemoryAfterFirstRead(byte[] first) : MemoryStream(first)
+    {
+        private bool _readOnce;
+
+        public override int Read(byte[] buffer, int offset, int count) => Next() ?? base.Read(buffer, offset, count);
+
+        public override int Read(Span<byte> buffer) => Next() ?? base.Read(buffer);
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Next() ?? base.Read(buffer, offset, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            ValueTask.FromResult(Next() ?? base.Read(buffer.Span));
+
+        private int? Next()
+        {
+            if (_readOnce) throw new OutOfMemoryException();
+            _readOnce = true;
+            return null;
+        }
     }
 }

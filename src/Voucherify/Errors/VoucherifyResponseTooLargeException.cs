@@ -4,7 +4,8 @@ namespace Voucherify
 {
     /// <summary>
     /// A response body was larger than <see cref="VoucherifyClientOptions.MaxResponseBytes"/> (counted after
-    /// decompression), so the call stopped reading it and failed at once, without retrying.
+    /// decompression), or than the process could hold in memory below that limit, so the call stopped reading it and
+    /// failed at once, without retrying.
     /// </summary>
     /// <remarks>
     /// The API's largest legitimate answers (a page of 100 customers or activities) are far below the default limit; a
@@ -12,8 +13,8 @@ namespace Voucherify
     /// </remarks>
     public sealed class VoucherifyResponseTooLargeException : VoucherifyException
     {
-        internal VoucherifyResponseTooLargeException(string operation, long limitBytes, long? declaredBytes)
-            : base(Describe(operation, limitBytes, declaredBytes), null)
+        internal VoucherifyResponseTooLargeException(string operation, long limitBytes, long? declaredBytes, OutOfMemoryException? outOfMemory = null)
+            : base(Describe(operation, limitBytes, declaredBytes, outOfMemory != null), outOfMemory)
         {
             Operation = operation;
             LimitBytes = limitBytes;
@@ -29,11 +30,13 @@ namespace Voucherify
         /// <summary>The body size the server declared in <c>Content-Length</c>, when that alone exceeded the limit (nothing was read); null when the body was cut off while being read.</summary>
         public long? DeclaredBytes { get; }
 
-        private static string Describe(string operation, long limitBytes, long? declaredBytes)
+        private static string Describe(string operation, long limitBytes, long? declaredBytes, bool outOfMemory)
         {
-            var what = declaredBytes is null
-                ? "its body grew larger than"
-                : $"it declared a body of {declaredBytes} bytes (Content-Length), over";
+            var what = outOfMemory
+                ? "the process ran out of memory holding its body, within"
+                : declaredBytes is null
+                    ? "its body grew larger than"
+                    : $"it declared a body of {declaredBytes} bytes (Content-Length), over";
             return $"The response to {operation} was refused: {what} the limit of {limitBytes} bytes (VoucherifyClientOptions.MaxResponseBytes). Reading stopped there and the call was not retried.";
         }
     }

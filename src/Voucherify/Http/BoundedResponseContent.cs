@@ -11,7 +11,9 @@ namespace Voucherify.Http
     /// The one guard on the size of a response: wraps a response's content so that every way of reading it (buffering,
     /// a stream read piece by piece, copying) counts the bytes as they arrive, decompressed, and throws
     /// <see cref="VoucherifyResponseTooLargeException"/> as soon as they exceed the limit. A declared
-    /// <c>Content-Length</c> over the limit is refused before a byte is read.
+    /// <c>Content-Length</c> over the limit is refused before a byte is read, and running out of memory while holding a
+    /// body below the limit (a limit raised beyond what the process can hold) is reported the same way, never as a bare
+    /// <see cref="OutOfMemoryException"/>.
     /// </summary>
     internal sealed class BoundedResponseContent : HttpContent
     {
@@ -42,25 +44,36 @@ namespace Voucherify.Http
             response.Content = new BoundedResponseContent(content, limit, request);
         }
 
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context)
-        {
-            using var source = await CreateContentReadStreamAsync().ConfigureAwait(false);
-            await source.CopyToAsync(stream).ConfigureAwait(false);
-        }
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>
+            await CopyAsync(await CreateContentReadStreamAsync().ConfigureAwait(false), stream, CancellationToken.None).ConfigureAwait(false);
 
         protected override async Task<Stream> CreateContentReadStreamAsync() =>
             new CountingStream(await _inner.ReadAsStreamAsync().ConfigureAwait(false), this);
 
 #if NET5_0_OR_GREATER
-        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken)
-        {
-            using var source = await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false);
-            await source.CopyToAsync(stream, cancellationToken).ConfigureAwait(false);
-        }
+        protected override async Task SerializeToStreamAsync(Stream stream, TransportContext? context, CancellationToken cancellationToken) =>
+            await CopyAsync(await CreateContentReadStreamAsync(cancellationToken).ConfigureAwait(false), stream, cancellationToken).ConfigureAwait(false);
 
         protected override async Task<Stream> CreateContentReadStreamAsync(CancellationToken cancellationToken) =>
             new CountingStream(await _inner.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false), this);
 #endif
+
+        /// <summary>Copies the counted body into <paramref name="destination"/> (the buffer, when the response is buffered).</summary>
+        private async Task CopyAsync(Stream source, Stream destination, CancellationToken cancellationToken)
+        {
+            using (source)
+            {
+                try
+                {
+                    await source.CopyToAsync(destination, 81920, cancellationToken).ConfigureAwait(false);
+                }
+                catch (OutOfMemoryException exception)
+                {
+                    // The buffer could not grow: the body is too large for this process, though within the limit.
+                    throw TooLarge(exception);
+                }
+            }
+        }
 
         // The copied headers carry a declared Content-Length; without one the length is unknown until the body is read.
         protected override bool TryComputeLength(out long length)
@@ -75,8 +88,8 @@ namespace Voucherify.Http
             base.Dispose(disposing);
         }
 
-        private VoucherifyResponseTooLargeException TooLarge() =>
-            new VoucherifyResponseTooLargeException(OperationName.Of(_request), _limit, declaredBytes: null);
+        private VoucherifyResponseTooLargeException TooLarge(OutOfMemoryException? outOfMemory = null) =>
+            new VoucherifyResponseTooLargeException(OperationName.Of(_request), _limit, declaredBytes: null, outOfMemory);
 
         /// <summary>Reads through to the body, counting; the count is the guard, so every read path goes through <see cref="Count"/>.</summary>
         private sealed class CountingStream : Stream
