@@ -25,7 +25,12 @@ namespace Voucherify.Extensions.DependencyInjection
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configuration">The configuration section holding the options, e.g. <c>configuration.GetSection("Voucherify")</c>.</param>
-        /// <returns>The HTTP client builder: add your own handlers (<c>AddHttpMessageHandler</c>) or change the primary handler through it.</returns>
+        /// <returns>
+        /// The HTTP client builder: add your own handlers (<c>AddHttpMessageHandler</c>) or change the primary handler through
+        /// it. The default primary handler never follows redirects; one you configure must set <c>AllowAutoRedirect = false</c>
+        /// (a redirect would carry <c>X-App-Id</c> and <c>X-App-Token</c> to another host), or resolving the client throws
+        /// <see cref="ArgumentException"/>.
+        /// </returns>
         public static IHttpClientBuilder AddVoucherify(this IServiceCollection services, IConfiguration configuration)
         {
             if (services is null) throw new ArgumentNullException(nameof(services));
@@ -40,7 +45,12 @@ namespace Voucherify.Extensions.DependencyInjection
         /// </summary>
         /// <param name="services">The service collection.</param>
         /// <param name="configure">Sets the credentials and region.</param>
-        /// <returns>The HTTP client builder: add your own handlers (<c>AddHttpMessageHandler</c>) or change the primary handler through it.</returns>
+        /// <returns>
+        /// The HTTP client builder: add your own handlers (<c>AddHttpMessageHandler</c>) or change the primary handler through
+        /// it. The default primary handler never follows redirects; one you configure must set <c>AllowAutoRedirect = false</c>
+        /// (a redirect would carry <c>X-App-Id</c> and <c>X-App-Token</c> to another host), or resolving the client throws
+        /// <see cref="ArgumentException"/>.
+        /// </returns>
         public static IHttpClientBuilder AddVoucherify(this IServiceCollection services, Action<VoucherifyClientOptions> configure)
         {
             if (services is null) throw new ArgumentNullException(nameof(services));

@@ -18,6 +18,11 @@ namespace Voucherify
         private readonly RateLimitTracker _rateLimits = new RateLimitTracker();
 
         /// <summary>Creates a client with its own connection pool.</summary>
+        /// <remarks>
+        /// The pool asks for compressed answers and never follows a redirect: a 3xx answer becomes a
+        /// <see cref="VoucherifyApiException"/> naming its <c>Location</c>, so the API key is never sent anywhere but
+        /// <see cref="VoucherifyClientOptions.BaseUri"/>.
+        /// </remarks>
         /// <param name="options">Credentials and region; validated at once.</param>
         /// <exception cref="ArgumentException">The options are incomplete, or the base URI is not https.</exception>
         public VoucherifyClient(VoucherifyClientOptions options)
