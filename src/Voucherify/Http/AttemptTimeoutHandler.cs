@@ -6,9 +6,9 @@ using System.Threading.Tasks;
 namespace Voucherify.Http
 {
     /// <summary>
-    /// Bounds one attempt, from sending the request to the last byte of the response, and reads the whole response body
-    /// within that bound, so that a connection cut mid-body fails the attempt here (where it can be retried) and not
-    /// later while the caller's result is being read.
+    /// Bounds one attempt, from sending the request to the last byte of the response, and reads the response body within
+    /// that bound into pooled chunks (<see cref="PooledBodyContent"/>), so that a connection cut mid-body fails the attempt
+    /// here (where it can be retried) and not later while the caller's result is being read.
     /// </summary>
     internal sealed class AttemptTimeoutHandler : DelegatingHandler
     {
@@ -27,7 +27,7 @@ namespace Voucherify.Http
             try
             {
                 response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                await BufferContentAsync(response, attempt.Token).ConfigureAwait(false);
+                await PooledBodyContent.LoadAsync(response, attempt.Token).ConfigureAwait(false);
                 return response;
             }
             catch (Exception exception)
@@ -44,19 +44,6 @@ namespace Voucherify.Http
                     throw new AttemptTimedOutException(_timeout, exception);
                 throw;
             }
-        }
-
-        private static async Task BufferContentAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            if (response.Content is null) return;
-#if NET9_0_OR_GREATER
-            await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-            // No cancellable overload before .NET 9: disposing the response aborts the read.
-            using (cancellationToken.Register(state => ((HttpResponseMessage)state!).Dispose(), response))
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-            cancellationToken.ThrowIfCancellationRequested();
-#endif
         }
     }
 

@@ -1,0 +1,78 @@
+using Voucherify.Http;
+
+namespace Voucherify.Tests.Descriptors;
+
+/// <summary>The staged response body (pooled 16 KB chunks) is the body, byte for byte, and is unreadable once disposed.</summary>
+public class PooledBodyContentTests
+{
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(16 * 1024)]
+    [InlineData(16 * 1024 + 1)]
+    [InlineData(100_003)]
+    public async Task A_body_of_any_length_reads_back_exactly_with_its_headers(int length)
+    {
+        var body = new byte[length];
+        new Random(length).NextBytes(body);
+        var original = new ByteArrayContent(body);
+        original.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = original };
+
+        await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+
+        Assert.IsType<PooledBodyContent>(response.Content);
+        Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(length, response.Content.Headers.ContentLength);
+        using var read = new MemoryStream();
+        await (await response.Content.ReadAsStreamAsync()).CopyToAsync(read, bufferSize: 7_001);
+        Assert.Equal(body, read.ToArray());
+    }
+
+    [Fact]
+    public async Task Reading_after_the_response_is_disposed_fails_instead_of_reading_a_reused_chunk()
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[40_000]) };
+        await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+        var stream = await response.Content.ReadAsStreamAsync();
+
+        response.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => stream.Read(new byte[10], 0, 10));
+    }
+
+    [Fact]
+    public async Task A_body_cut_mid_read_fails_the_load_with_the_transport_error()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new CutStream(20_000)) };
+
+        await Assert.ThrowsAsync<IOException>(() => PooledBodyContent.LoadAsync(response, CancellationToken.None));
+    }
+
+    /// <summary>Yields zeros, then fails as a reset connection does.</summary>
+    private sealed class CutStream(int before) : MemoryStream
+    {
+        private int _left = before;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_left == 0) throw new IOException("Connection reset by peer");
+            var n = Math.Min(count, _left);
+            Array.Clear(buffer, offset, n);
+            _left -= n;
+            return n;
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            Task.FromResult(Read(buffer, offset, count));
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            if (_left == 0) throw new IOException("Connection reset by peer");
+            var n = Math.Min(buffer.Length, _left);
+            buffer.Span[..n].Clear();
+            _left -= n;
+            return ValueTask.FromResult(n);
+        }
+    }
+}
