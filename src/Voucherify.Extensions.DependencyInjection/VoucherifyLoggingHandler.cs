@@ -8,7 +8,6 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
-using Newtonsoft.Json.Linq;
 using Voucherify.Http;
 
 namespace Voucherify.Extensions.DependencyInjection
@@ -151,9 +150,10 @@ namespace Voucherify.Extensions.DependencyInjection
             {
                 var body = await ErrorBodyReader.ReadSmallBodyAsync(response, MaxErrorBodyBytes, cancellationToken).ConfigureAwait(false);
                 if (body is null) return null;
-                return JObject.Parse(body)["request_id"] is JValue { Type: JTokenType.String } requestId ? _redactor.Redact((string?)requestId) : null;
+                // The same tolerant parser as VoucherifyApiException, so the log and the exception agree on the request id.
+                return _redactor.Redact(ApiErrorBody.Parse(body).RequestId);
             }
-            catch (Exception exception) when (exception is Newtonsoft.Json.JsonException || exception is HttpRequestException || exception is InvalidOperationException)
+            catch (Exception exception) when (exception is HttpRequestException || exception is InvalidOperationException)
             {
                 return null;
             }

@@ -125,6 +125,26 @@ public class DependencyInjectionTests
         Assert.Null(logged["RequestId"]);
     }
 
+    [Theory]
+    [InlineData("""{"code":404,"request_id":12345}""", "12345")]
+    [InlineData("""{"code":"404","request_id":"v-1","error":{"message":"x"}}""", "v-1")]
+    [InlineData("""["not","an","object"]""", null)]
+    public async Task The_log_reads_the_request_id_with_the_exceptions_parser(string body, string? expected)
+    {
+        var logs = new CapturingLoggerProvider();
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/customers/cust_1").Respond(HttpStatusCode.NotFound, "application/json", body);
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
+        services.AddVoucherify(Configuration().GetSection("Voucherify")).ConfigurePrimaryHttpMessageHandler(() => mock);
+        using var provider = services.BuildServiceProvider();
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("cust_1"));
+
+        Assert.Equal(expected, error.RequestId);
+        Assert.Equal(expected, Assert.Single(logs.Entries, e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory)["RequestId"]);
+    }
+
     /// <summary>A body whose length nobody knows in advance, as a chunked response's is.</summary>
     private sealed class UnknownLengthStream(byte[] bytes) : MemoryStream(bytes)
     {
