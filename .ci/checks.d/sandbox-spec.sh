@@ -14,20 +14,22 @@ cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
 # Run the built DLL directly (not `dotnet run`), so the PID we stop is the server itself.
-dotnet build src/Voucherify.Sandbox/Voucherify.Sandbox.csproj -nologo -v:quiet -o "$work/sandbox" >/dev/null
+dotnet build src/Voucherify.Sandbox/Voucherify.Sandbox.csproj -f net10.0 -nologo -v:quiet -o "$work/sandbox" >/dev/null
 seed=src/Voucherify.Sandbox/Seeds/example-seed.json
 echo '{"customers":[{"source_id":"a"},{"source_id":"b","created_at":"yesterday"}]}' >"$work/bad-seed.json"
 rc=0; dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --seed "$work/bad-seed.json" >"$work/bad.log" 2>&1 || rc=$?
 [ "$rc" = 3 ] && grep -q "bad-seed.json: \$.customers\[1\].created_at: " "$work/bad.log" \
   || { cat "$work/bad.log"; echo "a malformed seed did not stop the sandbox with its path (exit $rc)" >&2; exit 1; }
 # --fault and the journal's admin endpoint, on a server of their own (an injected 503 is no spec violation to hunt).
-dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --fault '{"operation_id":"list-customers","status_code":503,"times":1}' >"$work/faults.log" 2>&1 &
+dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --rate-limit 1000/60 --fault '{"operation_id":"list-customers","status_code":503,"times":1}' >"$work/faults.log" 2>&1 &
 pids+=($!)
 for _ in $(seq 60); do grep -q 'listening on' "$work/faults.log" && break; sleep 0.5; done
 faults_url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/faults.log" | head -1)
 auth=(-H 'X-App-Id: sandbox-app-id' -H 'X-App-Token: sandbox-secret-key')
 codes="$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$faults_url/v1/customers") $(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$faults_url/v1/customers")"
 [ "$codes" = "503 200" ] || { echo "--fault: expected 503 then 200, got $codes" >&2; exit 1; }
+curl -s -D - -o /dev/null "${auth[@]}" "$faults_url/v1/customers" | grep -qi '^X-Rate-Limit-Limit: 1000' \
+  || { echo "--rate-limit 1000/60 is not in X-Rate-Limit-Limit" >&2; exit 1; }
 curl -sf "${auth[@]}" "$faults_url/_sandbox/requests" | grep -q '"operation_id":"list-customers","headers":{[^}]*"X-App-Token":"\*\*\*"' \
   || { echo "the journal does not show the requests with the secret masked" >&2; exit 1; }
 

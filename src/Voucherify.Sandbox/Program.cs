@@ -3,8 +3,8 @@ using Voucherify.Sandbox;
 using Voucherify.Sandbox.Faults;
 using Voucherify.Sandbox.Hosting;
 
-// The standalone server: `dotnet run --project src/Voucherify.Sandbox -- --port 5089 [--app-id ID] [--secret-key KEY]
-// [--job-duration-ms N] [--latency-ms N] [--seed FILE] [--fault JSON]…`. It runs until Ctrl+C, printing where it listens and what it accepts.
+// The standalone server: `dotnet run --project src/Voucherify.Sandbox -f net10.0 -- --port 5089 [--app-id ID] [--secret-key KEY]
+// [--job-duration-ms N] [--latency-ms N] [--seed FILE] [--fault JSON]… [--rate-limit N[/SECONDS]]`. It runs until Ctrl+C, printing where it listens and what it accepts.
 var options = new VoucherifySandboxOptions { Port = 5089 };
 string? seedPath = null;
 for (var i = 0; i < args.Length; i++)
@@ -18,6 +18,15 @@ for (var i = 0; i < args.Length; i++)
         case "--job-duration-ms": options.JobDuration = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--latency-ms": options.Latency = TimeSpan.FromMilliseconds(int.Parse(Value(), CultureInfo.InvariantCulture)); break;
         case "--seed": seedPath = Value(); break;
+        case "--rate-limit":
+            // N requests a minute, or N/S: N requests every S seconds.
+            var limit = Value().Split('/');
+            options.RateLimit = new SandboxRateLimitOptions
+            {
+                PermitLimit = int.Parse(limit[0], CultureInfo.InvariantCulture),
+                Window = limit.Length > 1 ? TimeSpan.FromSeconds(int.Parse(limit[1], CultureInfo.InvariantCulture)) : TimeSpan.FromMinutes(1),
+            };
+            break;
         case "--fault":
             if (FaultSpec.Parse(SandboxJson.Parse(Value()), out var problem) is not { } fault)
             {
@@ -27,7 +36,7 @@ for (var i = 0; i < args.Length; i++)
             options.Faults.Add(fault);
             break;
         default:
-            Console.Error.WriteLine($"Unknown argument {args[i]}. Options: --port N, --app-id ID, --secret-key KEY, --job-duration-ms N, --latency-ms N, --seed FILE, --fault JSON");
+            Console.Error.WriteLine($"Unknown argument {args[i]}. Options: --port N, --app-id ID, --secret-key KEY, --job-duration-ms N, --latency-ms N, --seed FILE, --fault JSON, --rate-limit N[/SECONDS]");
             return 2;
     }
 }

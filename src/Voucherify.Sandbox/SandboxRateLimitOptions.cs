@@ -12,6 +12,9 @@ public sealed class SandboxRateLimitOptions
     /// <summary>The window's length; <c>Retry-After</c> says how many whole seconds remain of it. Default 1 minute.</summary>
     public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>The limit when none is configured: 100 000 requests a minute, so the headers are always there and tests rarely meet it.</summary>
+    internal static SandboxRateLimitOptions Generous { get; } = new() { PermitLimit = 100_000, Window = TimeSpan.FromMinutes(1) };
+
     internal void Validate()
     {
         if (PermitLimit < 1) throw new ArgumentOutOfRangeException(nameof(PermitLimit), PermitLimit, "The permit limit must be at least 1.");

@@ -30,7 +30,10 @@ public sealed class VoucherifySandboxOptions
     /// <summary>A delay added before every response, to simulate a distant server. Default none.</summary>
     public TimeSpan Latency { get; set; } = TimeSpan.Zero;
 
-    /// <summary>When set, the sandbox answers 429 once a client exceeds this limit. Default null (no limit).</summary>
+    /// <summary>
+    /// The request limit: the sandbox answers 429 once clients exceed it, and every response carries the
+    /// <c>X-Rate-Limit-*</c> headers. Default null: a generous 100 000 requests a minute.
+    /// </summary>
     public SandboxRateLimitOptions? RateLimit { get; set; }
 
     /// <summary>

@@ -217,6 +217,9 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
             if (!ProfileMembers.Contains(member.Name)) continue;
             if (mergeObjects && member.Value is JObject incoming && json[member.Name] is JObject existing)
                 existing.Merge(incoming, MergeKeys);
+            else if (member.Value.Type == JTokenType.Null)
+                // Cleared: removed rather than kept as null, so the activity snapshot omits it as GET does.
+                json.Remove(member.Name);
             else
                 json[member.Name] = member.Value.DeepClone();
         }

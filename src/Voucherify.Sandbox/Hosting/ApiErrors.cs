@@ -49,6 +49,20 @@ internal static class ApiErrors
             Message = $"Payload content length greater than maximum allowed: {MaxBulkRequestBytes}",
         });
 
+    /// <summary>A known path with a method it does not take: 405 with <c>Allow</c>, in the error shape.</summary>
+    public static Task MethodNotAllowedAsync(HttpContext context, IReadOnlyList<string> allowed)
+    {
+        context.Response.Headers.Allow = string.Join(", ", allowed);
+        return SandboxJson.WriteAsync(context, StatusCodes.Status405MethodNotAllowed, new ErrorResponse
+        {
+            Code = 405,
+            Key = "method_not_allowed",
+            Message = "Method Not Allowed",
+            Details = $"{context.Request.Method} is not allowed on {context.Request.Path}; use {string.Join(", ", allowed)}.",
+            RequestId = RequestIds.Of(context),
+        });
+    }
+
     /// <summary>The error shape for any status, e.g. an injected 503: <c>{"code":503,"key":"service_unavailable",…}</c>.</summary>
     public static Task StatusAsync(HttpContext context, int statusCode)
     {

@@ -7,13 +7,13 @@ namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>
 /// What every request passes before reaching an endpoint: the simulated latency, the API key check (401, also for
-/// the sandbox's own <c>/_sandbox/…</c> endpoints) and, when configured, the rate limit (429 with <c>Retry-After</c> and the <c>X-Rate-Limit-*</c> headers).
+/// the sandbox's own <c>/_sandbox/…</c> endpoints) and the rate limit (429 with <c>Retry-After</c> and the <c>X-Rate-Limit-*</c> headers).
 /// </summary>
 internal sealed class Gatekeeper(VoucherifySandboxOptions options, TimeProvider time)
 {
     private readonly byte[] _applicationId = Encoding.UTF8.GetBytes(options.ApplicationId);
     private readonly byte[] _secretKey = Encoding.UTF8.GetBytes(options.SecretKey);
-    private readonly FixedWindowRateLimit? _rateLimit = options.RateLimit is null ? null : new FixedWindowRateLimit(options.RateLimit);
+    private readonly FixedWindowRateLimit _rateLimit = new(options.RateLimit ?? SandboxRateLimitOptions.Generous);
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
     {
@@ -32,22 +32,20 @@ internal sealed class Gatekeeper(VoucherifySandboxOptions options, TimeProvider 
             return;
         }
 
-        if (_rateLimit is not null)
+        // Like the service, every answer carries the X-Rate-Limit-* headers; without a configured limit it is a generous one.
+        var now = time.GetUtcNow();
+        var allowed = _rateLimit.TryAcquire(now, out var remaining, out var windowEnd);
+        var headers = context.Response.Headers;
+        headers["X-Rate-Limit-Limit"] = _rateLimit.Limit.ToString(CultureInfo.InvariantCulture);
+        headers["X-Rate-Limit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
+        if (!allowed)
         {
-            var now = time.GetUtcNow();
-            var allowed = _rateLimit.TryAcquire(now, out var remaining, out var windowEnd);
-            var headers = context.Response.Headers;
-            headers["X-Rate-Limit-Limit"] = _rateLimit.Limit.ToString(CultureInfo.InvariantCulture);
-            headers["X-Rate-Limit-Remaining"] = remaining.ToString(CultureInfo.InvariantCulture);
-            if (!allowed)
-            {
-                var seconds = Math.Max(1, (int)Math.Ceiling((windowEnd - now).TotalSeconds));
-                headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                headers["X-Rate-Limit-Retry"] = windowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
-                headers["X-Rate-Limit-Type"] = "api_calls";
-                await ApiErrors.TooManyRequestsAsync(context);
-                return;
-            }
+            var seconds = Math.Max(1, (int)Math.Ceiling((windowEnd - now).TotalSeconds));
+            headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            headers["X-Rate-Limit-Retry"] = windowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            headers["X-Rate-Limit-Type"] = "api_calls";
+            await ApiErrors.TooManyRequestsAsync(context);
+            return;
         }
 
         await next(context);

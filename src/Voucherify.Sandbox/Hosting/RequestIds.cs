@@ -19,7 +19,7 @@ internal static class RequestIds
     }
 
     /// <summary>A new request id such as <c>v-0a1b2c3d4e5f607182</c>.</summary>
-    public static string NewRequestId() => "v-" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(9));
+    public static string NewRequestId() => "v-" + Convert.ToHexString(RandomNumberGenerator.GetBytes(9)).ToLowerInvariant();
 
     /// <summary>A new object id such as <c>cust_7iUa6ICKyU6gH40dBU25kQU1</c>.</summary>
     public static string New(string prefix) => prefix + RandomNumberGenerator.GetString(Alphabet, 24);

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
 using Voucherify.Sandbox.Customers;
 using Voucherify.Sandbox.Faults;
@@ -45,7 +46,10 @@ internal static class SandboxApp
         BulkEndpoints.Map(app, store, jobs);
         AsyncActionEndpoints.Map(app, jobs);
         AdminEndpoints.Map(app, journal, faults);
-        app.MapFallback(context => ApiErrors.NotFoundAsync(context, "endpoint", $"{context.Request.Method} {context.Request.Path}"));
+        var known = new KnownRoutes(((IEndpointRouteBuilder)app).DataSources);
+        app.MapFallback(context => known.MethodsFor(context.Request.Path) is { Count: > 0 } allowed
+            ? ApiErrors.MethodNotAllowedAsync(context, allowed)
+            : ApiErrors.NotFoundAsync(context, "endpoint", $"{context.Request.Method} {context.Request.Path}"));
         return app;
     }
 }

@@ -66,7 +66,11 @@ internal static class SandboxJson
         }
         catch (Exception e) when (e is JsonException or FormatException or ArgumentException or InvalidCastException)
         {
-            problem = e.Message;
+            // The exception's own message names .NET types; the caller needs the member, in the API's terms.
+            var path = (e as JsonSerializationException)?.Path ?? (e as JsonReaderException)?.Path;
+            // An array item's path starts with its index ("[3].email"); the caller reports per item, so drop it.
+            if (path?.StartsWith('[') == true) path = path[(path.IndexOf(']') + 1)..].TrimStart('.');
+            problem = string.IsNullOrEmpty(path) ? "A member has a value of the wrong type." : $"{path} has a value of the wrong type.";
             return null;
         }
     }

@@ -43,7 +43,7 @@ internal sealed class AsyncActionJob(string id, JobWork work, string requestId, 
 
     public void Finish(bool failed, DateTimeOffset now)
     {
-        var result = JObject.FromObject(work.Result(), SandboxJson.Serializer);
+        var result = JObject.FromObject(work.Result(now), SandboxJson.Serializer);
         lock (_gate)
         {
             _finishedAt = now;

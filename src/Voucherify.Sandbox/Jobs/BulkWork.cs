@@ -25,15 +25,23 @@ internal abstract class BulkWork(CustomerStore store, string groupId) : JobWork
         _errors.Add(new CustomersBulkUpdateError { SourceId = sourceId, Key = "invalid_customer", Message = "Invalid customer", Details = problem });
     }
 
-    // The sandbox writes no report files, so there is nothing to link to and no expiry.
-    public override object Result() => new CustomersBulkUpdateResult
+    /// <summary>How long the service keeps a bulk job's reports; the sandbox writes none, but dates them as it would.</summary>
+    private static readonly TimeSpan ReportsKeptFor = TimeSpan.FromDays(7);
+
+    public override object Result(DateTimeOffset finishedAt)
     {
-        DoneCount = _done,
-        FailedCount = _errors.Count,
-        Reports = [],
-        ReportsAvailableTill = null,
-        Errors = _errors,
-    };
+        var result = JObject.FromObject(new CustomersBulkUpdateResult
+        {
+            DoneCount = _done,
+            FailedCount = _errors.Count,
+            Reports = [],
+            ReportsAvailableTill = finishedAt + ReportsKeptFor,
+            Errors = _errors,
+        }, Hosting.SandboxJson.Serializer);
+        // An item sent without a source_id is still reported with the member, as null (the DTO would drop it).
+        foreach (var error in result["errors"]!.Children<JObject>()) error["source_id"] ??= JValue.CreateNull();
+        return result;
+    }
 
     /// <summary>Whether <c>address</c> and <c>metadata</c> are merged key by key rather than replaced.</summary>
     protected abstract bool MergeObjects { get; }
@@ -55,6 +63,8 @@ internal sealed class BulkUpdateWork(CustomerStore store, JArray items, string g
     {
         if (items[index] is not JObject item) return (null, [], "Each item must be a JSON object.");
         var sourceId = item.Value<JToken>("source_id") is { Type: JTokenType.String } id ? (string?)id : null;
+        // Checked before the conversion, whose own complaint about the required member would be less clear.
+        if (string.IsNullOrWhiteSpace(sourceId)) return (sourceId, item, "source_id is required.");
         var typed = Hosting.SandboxJson.TryConvert<CustomersUpdateInBulkRequestBody>(item, out var problem);
         return (sourceId, item, typed is null ? problem : null);
     }

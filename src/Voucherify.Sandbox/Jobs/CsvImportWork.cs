@@ -27,7 +27,7 @@ internal sealed class CsvImportWork(CustomerStore store, IReadOnlyList<CustomerC
             _failed.Add(new CustomersImportCsvFailedRow { Row = row.Row, SourceId = row.SourceId, Reason = problem });
     }
 
-    public override object Result() => new CustomersImportCsvResult
+    public override object Result(DateTimeOffset finishedAt) => new CustomersImportCsvResult
     {
         Message = fatalProblem ?? $"{_done} customer(s) imported successfully, {_failed.Count} failed.",
         DoneCount = _done,

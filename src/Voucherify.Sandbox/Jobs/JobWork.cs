@@ -13,6 +13,6 @@ internal abstract class JobWork
 
     public abstract void Process(int index);
 
-    /// <summary>The result object (a generated result DTO) as it stands.</summary>
-    public abstract object Result();
+    /// <summary>The result object (a generated result DTO, or its JSON) as it stands when the job ends at <paramref name="finishedAt"/>.</summary>
+    public abstract object Result(DateTimeOffset finishedAt);
 }
