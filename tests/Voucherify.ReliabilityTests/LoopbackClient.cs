@@ -16,7 +16,10 @@ public sealed class LoopbackClient : IDisposable
     /// <param name="baseUri">The scenario's base URI on the fault server.</param>
     /// <param name="refuseFirstConnection">Whether the first connection attempt is refused.</param>
     /// <param name="configure">Changes to the default test options.</param>
-    /// <param name="throughCallerHttpClient">Use the constructor that takes the caller's <see cref="HttpClient"/> instead of a handler.</param>
+    /// <param name="throughCallerHttpClient">
+    /// Use the constructor that takes the caller's <see cref="HttpClient"/> instead of a handler; that client disposes
+    /// each request's content after sending it, as .NET Framework's does.
+    /// </param>
     public LoopbackClient(Uri baseUri, bool refuseFirstConnection = false, Action<VoucherifyClientOptions>? configure = null, bool throughCallerHttpClient = false)
     {
         var refusedPort = refuseFirstConnection ? ClosedPort() : 0;
@@ -60,7 +63,7 @@ public sealed class LoopbackClient : IDisposable
         configure?.Invoke(options);
         if (throughCallerHttpClient)
         {
-            _callerHttpClient = new HttpClient(_counter, disposeHandler: false);
+            _callerHttpClient = new HttpClient(new DisposesContentAfterSending { InnerHandler = _counter }, disposeHandler: false);
             Client = new VoucherifyClient(_callerHttpClient, options);
         }
         else
@@ -88,6 +91,25 @@ public sealed class LoopbackClient : IDisposable
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
         return port;
+    }
+
+    /// <summary>
+    /// What .NET Framework's <see cref="HttpClient"/> does after every send (newer runtimes no longer do): dispose the
+    /// request's content. A fake, because no .NET Framework runtime is installed here to run the real one.
+    /// </summary>
+    private sealed class DisposesContentAfterSending : DelegatingHandler
+    {
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            try
+            {
+                return await base.SendAsync(request, cancellationToken);
+            }
+            finally
+            {
+                request.Content?.Dispose();
+            }
+        }
     }
 
     private sealed class AttemptCounter : DelegatingHandler

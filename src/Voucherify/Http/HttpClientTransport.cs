@@ -12,7 +12,7 @@ namespace Voucherify.Http
     /// <remarks>
     /// An <see cref="HttpClient"/> refuses a request message that has already been sent once, and our own outer
     /// client has sent it; so each attempt travels as a fresh message that shares the method, URI, headers and
-    /// content (content is not copied, and stays owned by the original message).
+    /// content (content is not copied: it is lent, see <see cref="LentContent"/>, and stays owned by the original message).
     /// </remarks>
     internal sealed class HttpClientTransport : HttpMessageHandler
     {
@@ -27,7 +27,7 @@ namespace Voucherify.Http
         {
             var attempt = new HttpRequestMessage(request.Method, request.RequestUri)
             {
-                Content = request.Content,
+                Content = request.Content is null ? null : new LentContent(request.Content),
                 Version = request.Version,
             };
             foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
