@@ -32,6 +32,9 @@ namespace Voucherify.Http
         private static bool FollowsRedirects(HttpMessageHandler handler) =>
 #if NET5_0_OR_GREATER
             handler is SocketsHttpHandler { AllowAutoRedirect: true } ||
+#else
+            // This build also runs on .NET Core 3.1 to 7, which have SocketsHttpHandler though it cannot be named here.
+            (handler.GetType().FullName == "System.Net.Http.SocketsHttpHandler" && handler.GetType().GetProperty("AllowAutoRedirect")?.GetValue(handler) is true) ||
 #endif
             handler is HttpClientHandler { AllowAutoRedirect: true };
     }
