@@ -1,17 +1,12 @@
-using Newtonsoft.Json.Linq;
-
 namespace Voucherify.Sandbox.Customers;
 
 /// <summary>
-/// A stored customer with its event history. The customer is kept twice, as the DTO (for filtering and answering) and
-/// as its JSON (so that a change is one merge, not a serialisation round trip); both are replaced together, never
-/// mutated.
+/// A stored customer with its event history. The customer is kept once, as the DTO (for filtering and answering), and
+/// replaced on every change, never mutated, so events can keep the DTO itself as their snapshot.
 /// </summary>
-internal sealed class CustomerEntry(Customer customer, JObject json)
+internal sealed class CustomerEntry(Customer customer)
 {
     public Customer Customer { get; private set; } = customer;
-
-    public JObject Json { get; private set; } = json;
 
     public string Id => Customer.Id!;
 
@@ -27,9 +22,5 @@ internal sealed class CustomerEntry(Customer customer, JObject json)
     /// <summary>The customer's vouchers and cards, in the order they were given; only a seed puts any here.</summary>
     public List<CustomerRedeemable> Redeemables { get; } = [];
 
-    public void Replace(Customer customer, JObject json)
-    {
-        Customer = customer;
-        Json = json;
-    }
+    public void Replace(Customer customer) => Customer = customer;
 }

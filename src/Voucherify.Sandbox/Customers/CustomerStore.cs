@@ -22,27 +22,14 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     };
 
     /// <summary>What a new customer starts as: no orders, redemptions, loyalty or referrals yet.</summary>
-    private static readonly JObject BlankCustomer = JObject.FromObject(new Customer
-    {
-        Metadata = new Dictionary<string, object>(),
-        Summary = new CustomerSummary
-        {
-            Redemptions = new CustomerRedemptionsSummary
-            {
-                TotalRedeemed = 0, TotalFailed = 0, TotalSucceeded = 0,
-                TotalRolledBack = 0, TotalRollbackFailed = 0, TotalRollbackSucceeded = 0,
-                Gift = new CustomerGiftSummary { RedeemedAmount = 0, AmountToGo = 0 },
-                LoyaltyCard = new CustomerLoyaltyCardSummary { RedeemedPoints = 0, PointsToGo = 0 },
-            },
-            Orders = new CustomerOrdersSummary { TotalAmount = 0, TotalCount = 0, AverageAmount = 0, LastOrderAmount = 0 },
-        },
-        Loyalty = new CustomerLoyalty { Points = 0, ReferredCustomers = 0, Campaigns = new Dictionary<string, CustomerLoyaltyCampaign>() },
-        Referrals = new CustomerReferrals { Total = 0, Campaigns = [] },
-        SystemMetadata = new Dictionary<string, object>(),
-        Object = "customer",
-    }, SandboxJson.Serializer);
+    private static readonly JObject BlankCustomer = JObject.FromObject(SharedDefaults.NewBlankCustomer(), SandboxJson.Serializer);
 
     private readonly object _gate = new();
+    private readonly EventSource _eventSource = new()
+    {
+        Channel = "API",
+        ApiKey = new EventSourceApiKey { Name = "sandbox", AppId = applicationId },
+    };
     private readonly Dictionary<string, CustomerEntry> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CustomerEntry> _bySourceId = new(StringComparer.Ordinal);
 
@@ -192,8 +179,8 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
         json["id"] = RequestIds.New("cust_");
         if (sourceId is not null) json["source_id"] = sourceId;
         json["created_at"] = clock.Next();
-        var (customer, applied) = WithProfile(json, profile, mergeObjects: false, updatedAt: null);
-        var entry = new CustomerEntry(customer, applied);
+        var customer = WithProfile(json, profile, mergeObjects: false, updatedAt: null);
+        var entry = new CustomerEntry(customer);
         _byId.Add(entry.Id, entry);
         if (sourceId is not null) _bySourceId[sourceId] = entry;
         Record(entry, "customer.created", groupId);
@@ -202,16 +189,16 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
 
     private Customer Change(CustomerEntry entry, JObject profile, bool mergeObjects, string groupId)
     {
-        var (customer, json) = WithProfile(entry.Json, profile, mergeObjects, clock.Next());
-        entry.Replace(customer, json);
+        // Only the DTO is stored (the JSON would double the memory); a change starts from its JSON again.
+        var customer = WithProfile(JObject.FromObject(entry.Customer, SandboxJson.Serializer), profile, mergeObjects, clock.Next());
+        entry.Replace(customer);
         Record(entry, "customer.updated", groupId);
         return customer;
     }
 
-    /// <summary>A new customer: a copy of <paramref name="current"/> with the profile members present in the request.</summary>
-    private static (Customer Customer, JObject Json) WithProfile(JObject current, JObject profile, bool mergeObjects, DateTimeOffset? updatedAt)
+    /// <summary>A new customer: <paramref name="json"/> (changed in place) with the profile members present in the request.</summary>
+    private static Customer WithProfile(JObject json, JObject profile, bool mergeObjects, DateTimeOffset? updatedAt)
     {
-        var json = (JObject)current.DeepClone();
         foreach (var member in profile.Properties())
         {
             if (!ProfileMembers.Contains(member.Name)) continue;
@@ -224,7 +211,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
                 json[member.Name] = member.Value.DeepClone();
         }
         if (updatedAt is { } stamp) json["updated_at"] = stamp;
-        return (json.ToObject<Customer>(SandboxJson.Serializer)!, json);
+        return SharedDefaults.Compact(json.ToObject<Customer>(SandboxJson.Serializer)!);
     }
 
     private void Record(CustomerEntry entry, string type, string groupId) =>
@@ -236,13 +223,10 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
             GroupId = groupId,
             Data = new CustomerActivityData
             {
-                // The entry's JSON is never mutated, so the event can share it instead of serialising the customer again.
-                Data = new JObject { ["customer"] = entry.Json },
-                EventSource = new EventSource
-                {
-                    Channel = "API",
-                    ApiKey = new EventSourceApiKey { Name = "sandbox", AppId = applicationId },
-                },
+                // Stored DTOs are replaced, never mutated, so the snapshot is the customer object itself, serialised
+                // only when the activity is read; the event source is the same for every event.
+                Data = new Dictionary<string, object> { ["customer"] = entry.Customer },
+                EventSource = _eventSource,
             },
         });
 }

@@ -73,6 +73,7 @@ internal sealed class AsyncActionQueue : IAsyncDisposable
                 failed = true;
             }
             job.Finish(failed, ended);
+            job.Work.Release();
             _previousEnd = ended;
         }
     }

@@ -53,15 +53,20 @@ internal abstract class BulkWork(CustomerStore store, string groupId) : JobWork
 /// <summary><c>CUSTOMERS.BULK_UPDATE</c>: each array item is a customer, matched or created by <c>source_id</c>.</summary>
 internal sealed class BulkUpdateWork(CustomerStore store, JArray items, string groupId) : BulkWork(store, groupId)
 {
+    private readonly int _count = items.Count;
+    private JArray _items = items;
+
     public override string Type => AsyncActionType.CustomersBulkUpdate;
 
-    public override int Count => items.Count;
+    public override int Count => _count;
+
+    public override void Release() => _items = [];
 
     protected override bool MergeObjects => false;
 
     protected override (string? SourceId, JObject Profile, string? Problem) Item(int index)
     {
-        if (items[index] is not JObject item) return (null, [], "Each item must be a JSON object.");
+        if (_items[index] is not JObject item) return (null, [], "Each item must be a JSON object.");
         var sourceId = item.Value<JToken>("source_id") is { Type: JTokenType.String } id ? (string?)id : null;
         // Checked before the conversion, whose own complaint about the required member would be less clear.
         if (string.IsNullOrWhiteSpace(sourceId)) return (sourceId, item, "source_id is required.");

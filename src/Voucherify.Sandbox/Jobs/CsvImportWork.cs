@@ -7,17 +7,19 @@ namespace Voucherify.Sandbox.Jobs;
 internal sealed class CsvImportWork(CustomerStore store, IReadOnlyList<CustomerCsvRow> rows, string? fatalProblem, string groupId) : JobWork
 {
     private readonly List<CustomersImportCsvFailedRow> _failed = [];
+    private readonly int _count = rows.Count;
+    private IReadOnlyList<CustomerCsvRow> _rows = rows;
     private int _done;
 
     public override string Type => AsyncActionType.CustomersImportCsv;
 
-    public override int Count => rows.Count;
+    public override int Count => _count;
 
     public override string? FatalProblem => fatalProblem;
 
     public override void Process(int index)
     {
-        var row = rows[index];
+        var row = _rows[index];
         var problem = row.Problem;
         if (problem is null && store.Upsert(row.Id, row.SourceId, row.Profile, mergeObjects: true, groupId) is null)
             problem = $"Customer {row.Id} not found; an Id column can only name an existing customer.";
@@ -26,6 +28,8 @@ internal sealed class CsvImportWork(CustomerStore store, IReadOnlyList<CustomerC
         else
             _failed.Add(new CustomersImportCsvFailedRow { Row = row.Row, SourceId = row.SourceId, Reason = problem });
     }
+
+    public override void Release() => _rows = [];
 
     public override object Result(DateTimeOffset finishedAt) => new CustomersImportCsvResult
     {

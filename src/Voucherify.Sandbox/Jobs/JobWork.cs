@@ -13,6 +13,11 @@ internal abstract class JobWork
 
     public abstract void Process(int index);
 
+    /// <summary>Drops the input once the job has ended (the result stays): a finished import keeps no rows.</summary>
+    public virtual void Release()
+    {
+    }
+
     /// <summary>The result object (a generated result DTO, or its JSON) as it stands when the job ends at <paramref name="finishedAt"/>.</summary>
     public abstract object Result(DateTimeOffset finishedAt);
 }

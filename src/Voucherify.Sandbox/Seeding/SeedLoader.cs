@@ -49,7 +49,7 @@ internal sealed class SeedLoader(SandboxSeed seed, SandboxClock clock, Func<stri
         // Members the seed leaves out get a new customer's values: zero summaries, empty metadata and the like.
         var json = (JObject)blankCustomer.DeepClone();
         json.Merge(given, FillIn);
-        return new CustomerEntry(json.ToObject<Customer>(SandboxJson.Serializer)!, json);
+        return new CustomerEntry(SharedDefaults.Compact(json.ToObject<Customer>(SandboxJson.Serializer)!));
     }
 
     private IEnumerable<SimpleSegment> BuildSegments(IList<SimpleSegment> segments, string path)
