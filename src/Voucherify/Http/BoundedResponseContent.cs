@@ -88,7 +88,8 @@ namespace Voucherify.Http
             base.Dispose(disposing);
         }
 
-        private VoucherifyResponseTooLargeException TooLarge(OutOfMemoryException? outOfMemory = null) =>
+        /// <summary>The exception for this response: over the limit, or (with <paramref name="outOfMemory"/>) too large to hold.</summary>
+        internal VoucherifyResponseTooLargeException TooLarge(OutOfMemoryException? outOfMemory = null) =>
             new VoucherifyResponseTooLargeException(OperationName.Of(_request), _limit, declaredBytes: null, outOfMemory);
 
         /// <summary>Reads through to the body, counting; the count is the guard, so every read path goes through <see cref="Count"/>.</summary>

@@ -63,6 +63,12 @@ namespace Voucherify.Http
                 cancellationToken.ThrowIfCancellationRequested();
 #endif
             }
+            catch (OutOfMemoryException exception) when (original is BoundedResponseContent guard)
+            {
+                // The staged chunks could not grow: the body is more than this process can hold, though within the limit.
+                Return(chunks);
+                throw guard.TooLarge(exception);
+            }
             catch
             {
                 Return(chunks);
