@@ -120,20 +120,22 @@ public class BulkUpdateTests
         endpoint.Register(mock, BulkUrl);
         RespondFailed(mock, "aa_1", "CUSTOMERS.BULK_UPDATE", "Internal error while processing the batch");
         RespondDone(mock, "aa_2", done: 4, failed: 0);
+        RespondDone(mock, "aa_3", done: 4, failed: 0);
         using var client = SdkTestClient.Create(mock);
-        var customers = Enumerable.Range(0, 8).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i:D2}" });
+        // Three jobs, one failed: the message's count of failed jobs differs from the count of the others.
+        var customers = Enumerable.Range(0, 12).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i:D2}" });
 
         var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(
             () => client.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { MaxRequestBytes = 100 }));
 
         Assert.Equal(("aa_1", "Internal error while processing the batch"), (failure.AsyncActionId, failure.Reason));
         var summary = failure.Summary!;
-        Assert.Equal(new[] { "aa_1", "aa_2" }, summary.AsyncActionIds);
-        Assert.Equal(new[] { "FAILED", "DONE" }, summary.FinishedActions.Select(job => job.Status));
+        Assert.Equal(new[] { "aa_1", "aa_2", "aa_3" }, summary.AsyncActionIds);
+        Assert.Equal(new[] { "FAILED", "DONE", "DONE" }, summary.FinishedActions.Select(job => job.Status));
         Assert.True(summary.HasFailures);
-        Assert.Equal(4, summary.DoneCount);
+        Assert.Equal(8, summary.DoneCount);
         Assert.Equal(
-            "Async action aa_1 (CUSTOMERS.BULK_UPDATE) failed: Internal error while processing the batch. 1 of the 2 jobs of this batch update failed; the others' results are in Summary.",
+            "Async action aa_1 (CUSTOMERS.BULK_UPDATE) failed: Internal error while processing the batch. 1 of the 3 jobs of this batch update failed; the others' results are in Summary.",
             failure.Message);
     }
 
