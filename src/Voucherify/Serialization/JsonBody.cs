@@ -17,7 +17,8 @@ namespace Voucherify.Serialization
         public static HttpContent Create(object body)
         {
             var buffer = new MemoryStream();
-            using (var writer = new StreamWriter(buffer, Utf8, bufferSize: 4096, leaveOpen: true))
+            // A small writer buffer: a larger one costs more (its char and byte arrays) than a typical body.
+            using (var writer = new StreamWriter(buffer, Utf8, bufferSize: 256, leaveOpen: true))
                 VoucherifyJson.Serializer.Serialize(writer, body);
             var content = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
             content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
