@@ -30,6 +30,23 @@ public sealed class CsvImportTests
     }
 
     [Fact]
+    public async Task A_byte_order_mark_is_not_part_of_the_first_column_and_stray_quotes_stay_text()
+    {
+        await using var sandbox = await Sandboxes.StartAsync();
+        using var client = sandbox.CheckedClient();
+        // UTF-8 with a BOM (GetBytes alone writes none), LF then CR LF, a lone CR, a quote inside an unquoted field.
+        var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(
+            "Source_id,Name\nbom-1,O\"Brien\r\nbom-2,Plain\rbom-3,Last")).ToArray();
+
+        var job = await client.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream(csv), "customers.csv", Sandboxes.QuickPolling());
+
+        Assert.Equal(3, job.GetImportCsvResult()!.DoneCount);
+        Assert.Equal("O\"Brien", (await client.Customers.GetCustomerAsync("bom-1")).Name);
+        Assert.Equal("Plain", (await client.Customers.GetCustomerAsync("bom-2")).Name);
+        Assert.Equal("Last", (await client.Customers.GetCustomerAsync("bom-3")).Name);
+    }
+
+    [Fact]
     public async Task A_quoted_field_longer_than_the_read_buffer_survives_intact()
     {
         await using var sandbox = await Sandboxes.StartAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CsvHelper;
 using Newtonsoft.Json.Linq;
 
 namespace Voucherify.Sandbox.Csv;
@@ -32,34 +33,47 @@ internal static class CustomerCsv
         ["Address_Country"] = ("address", "country"),
     };
 
-    /// <summary>Reads every row; throws <see cref="FormatException"/> when the file as a whole is unusable.</summary>
-    public static async Task<List<CustomerCsvRow>> ReadAsync(TextReader text, CancellationToken cancellationToken)
+    /// <summary>
+    /// Reads every row from <paramref name="file"/> (UTF-8, with or without a byte order mark) as it streams in;
+    /// throws <see cref="FormatException"/> when the file as a whole is unusable.
+    /// </summary>
+    public static async Task<List<CustomerCsvRow>> ReadAsync(Stream file, CancellationToken cancellationToken)
     {
-        var reader = new CsvRecordReader(text);
-        var header = await reader.ReadRecordAsync(cancellationToken);
-        if (header is null || header.All(string.IsNullOrWhiteSpace))
+        var unclosedQuote = false;
+        // RFC 4180, comma separated (never detected), lenient where the RFC is silent: a stray quote stays text.
+        // Only a quoted field that runs to the end of the file makes it unusable.
+        var options = new CsvReaderOptions
+        {
+            Separator = ',',
+            HasHeader = true,
+            Mode = CsvMode.Rfc4180,
+            MalformedData = CsvMalformedDataHandling.Recover,
+            OnMalformedRecord = record => unclosedQuote |= record.Reason == CsvMalformedReason.UnterminatedQuote,
+        };
+        await using var reader = CsvReader.Create(file, options, leaveOpen: true);
+        await reader.ReadHeaderAsync(cancellationToken);
+        var columns = reader.Headers.Select(h => h.Trim()).ToList();
+        if (columns.All(string.IsNullOrEmpty))
             throw new FormatException("The file has no header row; the first row must name the columns.");
-        var columns = header.Select(h => h.Trim()).ToList();
 
         var rows = new List<CustomerCsvRow>();
-        while (await reader.ReadRecordAsync(cancellationToken) is { } record)
-        {
-            if (record is [""]) continue; // a blank line is not a row
-            rows.Add(ToRow(rows.Count + 1, columns, record));
-        }
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(ToRow((int)reader.RowNumber, columns, reader));
+        if (unclosedQuote)
+            throw new FormatException("A quoted field is not closed before the end of the file.");
         return rows;
     }
 
-    private static CustomerCsvRow ToRow(int row, List<string> columns, List<string> cells)
+    private static CustomerCsvRow ToRow(int row, List<string> columns, CsvReader cells)
     {
         var profile = new JObject();
         string? id = null, sourceId = null, problem = null;
-        if (cells.Count > columns.Count)
-            problem = $"The row has {cells.Count} fields but the header names {columns.Count} columns.";
+        if (cells.FieldCount > columns.Count)
+            problem = $"The row has {cells.FieldCount} fields but the header names {columns.Count} columns.";
 
-        for (var i = 0; i < Math.Min(cells.Count, columns.Count); i++)
+        for (var i = 0; i < Math.Min(cells.FieldCount, columns.Count); i++)
         {
-            var value = cells[i];
+            var value = cells.GetString(i);
             if (value.Length == 0 || columns[i].Length == 0) continue;
             if (!KnownColumns.TryGetValue(columns[i], out var target))
             {

@@ -46,8 +46,7 @@ internal static class BulkEndpoints
             var part = new RecordingStream(section.Body, keepBytes: 0);
             if (rows is null && fatal is null && name == "file")
             {
-                using var text = new StreamReader(part, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, leaveOpen: true);
-                try { rows = await CustomerCsv.ReadAsync(text, context.RequestAborted); }
+                try { rows = await CustomerCsv.ReadAsync(part, context.RequestAborted); }
                 catch (FormatException e) { fatal = e.Message; }
             }
             await part.CopyToAsync(Stream.Null, context.RequestAborted);
