@@ -1,6 +1,5 @@
 using System;
 using System.IO;
-using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -25,7 +24,7 @@ namespace Voucherify
             if (!csv.CanRead) throw new ArgumentException("The CSV stream is not readable.", nameof(csv));
             if (csv.CanSeek && csv.Length - csv.Position <= 0) throw new ArgumentException("The CSV stream is empty; the import needs at least a header row.", nameof(csv));
             if (string.IsNullOrWhiteSpace(fileName)) throw new ArgumentException("A file name is required, e.g. customers.csv.", nameof(fileName));
-            return ImportCustomersUsingCsvAsync(new FileParameter(new NonDisposingStream(csv), AsciiFileName(fileName), CsvContentType), cancellationToken);
+            return ImportCustomersUsingCsvAsync(new FileParameter(new NonDisposingStream(csv), fileName, CsvContentType), cancellationToken);
         }
 
         /// <summary>Starts a customer import from a CSV file, streaming it from disk.</summary>
@@ -76,14 +75,6 @@ namespace Voucherify
             if (string.IsNullOrEmpty(started.AsyncActionId))
                 throw new VoucherifyApiException("The API accepted the job but returned no async_action_id.", 202, null, new System.Collections.Generic.Dictionary<string, System.Collections.Generic.IEnumerable<string>>(), null);
             return new AsyncActionsClient(Options, HttpClient).WaitForCompletionAsync(started.AsyncActionId!, waitOptions, cancellationToken);
-        }
-
-        /// <summary>The multipart file name is metadata only; keep it ASCII so every server parses the header alike.</summary>
-        private static string AsciiFileName(string fileName)
-        {
-            var ascii = new StringBuilder(fileName.Length);
-            foreach (var c in fileName) ascii.Append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '_');
-            return ascii.ToString();
         }
     }
 }

@@ -451,7 +451,7 @@ namespace Voucherify
                 var content_file_ = new System.Net.Http.StreamContent(file.Data);
                 if (!string.IsNullOrEmpty(file.ContentType))
                     content_file_.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse(file.ContentType);
-                content_.Add(content_file_, "file", file.FileName ?? "file");
+                content_.Add(content_file_, "file", Voucherify.Http.MultipartHeaders.FileName(file.FileName, "file"));
                 request_.Content = content_;
                 return await SendAsync<AsyncActionStarted>(request_, cancellationToken).ConfigureAwait(false);
             }

@@ -1,5 +1,6 @@
 using System;
 using System.Net.Http;
+using System.Text;
 
 namespace Voucherify.Http
 {
@@ -24,6 +25,21 @@ namespace Voucherify.Http
                     disposition.FileNameStar = null;
                 }
             }
+        }
+
+        /// <summary>
+        /// The file name to put in a part's <c>Content-Disposition</c>: metadata only, so it is kept to printable ASCII
+        /// without quotes or backslashes (anything else becomes <c>_</c>). A CR or LF would otherwise make .NET throw a
+        /// raw <see cref="FormatException"/>, and non-ASCII is parsed differently by different servers.
+        /// </summary>
+        /// <param name="fileName">The caller's file name, possibly null or blank.</param>
+        /// <param name="fallback">The name used when the caller gave none.</param>
+        public static string FileName(string? fileName, string fallback)
+        {
+            if (fileName is null || fileName.Trim().Length == 0) return fallback;
+            var ascii = new StringBuilder(fileName.Length);
+            foreach (var c in fileName) ascii.Append(c >= 0x20 && c < 0x7F && c != '"' && c != '\\' ? c : '_');
+            return ascii.ToString();
         }
 
         private static string? Quote(string? value)
