@@ -7,24 +7,22 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 prism=.ci/tools/node_modules/.bin/prism
 [ -x "$prism" ] || { echo "Prism is not installed; run .ci/run (npm ci in .ci/tools) first" >&2; exit 1; }
+. .ci/lib/standalone-sandbox.sh
 
 work=$(mktemp -d)
 pids=()
 cleanup() { for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done; }
 trap cleanup EXIT
 
-# Run the built DLL directly (not `dotnet run`), so the PID we stop is the server itself.
-dotnet build src/Voucherify.Sandbox/Voucherify.Sandbox.csproj -f net10.0 -nologo -v:quiet -o "$work/sandbox" >/dev/null
+sandbox_build "$work/sandbox"
 seed=src/Voucherify.Sandbox/Seeds/example-seed.json
 echo '{"customers":[{"source_id":"a"},{"source_id":"b","created_at":"yesterday"}]}' >"$work/bad-seed.json"
 rc=0; dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --seed "$work/bad-seed.json" >"$work/bad.log" 2>&1 || rc=$?
 [ "$rc" = 3 ] && grep -q "bad-seed.json: \$.customers\[1\].created_at: " "$work/bad.log" \
   || { cat "$work/bad.log"; echo "a malformed seed did not stop the sandbox with its path (exit $rc)" >&2; exit 1; }
 # --fault and the journal's admin endpoint, on a server of their own (an injected 503 is no spec violation to hunt).
-dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --rate-limit 1000/60 --fault '{"operation_id":"list-customers","status_code":503,"times":1}' >"$work/faults.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 60); do grep -q 'listening on' "$work/faults.log" && break; sleep 0.5; done
-faults_url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/faults.log" | head -1)
+sandbox_start "$work/sandbox" "$work/faults.log" --rate-limit 1000/60 --fault '{"operation_id":"list-customers","status_code":503,"times":1}'
+faults_url=$sandbox_url
 auth=(-H 'X-App-Id: sandbox-app-id' -H 'X-App-Token: sandbox-secret-key')
 codes="$(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$faults_url/v1/customers") $(curl -s -o /dev/null -w '%{http_code}' "${auth[@]}" "$faults_url/v1/customers")"
 [ "$codes" = "503 200" ] || { echo "--fault: expected 503 then 200, got $codes" >&2; exit 1; }
@@ -33,11 +31,7 @@ curl -s -D - -o /dev/null "${auth[@]}" "$faults_url/v1/customers" | grep -qi '^X
 curl -sf "${auth[@]}" "$faults_url/_sandbox/requests" | grep -q '"operation_id":"list-customers","headers":{[^}]*"X-App-Token":"\*\*\*"' \
   || { echo "the journal does not show the requests with the secret masked" >&2; exit 1; }
 
-dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --job-duration-ms 300 --seed "$seed" >"$work/sandbox.log" 2>&1 &
-pids+=($!)
-for _ in $(seq 60); do grep -q 'listening on' "$work/sandbox.log" && break; sleep 0.5; done
-sandbox_url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -1)
-[ -n "$sandbox_url" ] || { cat "$work/sandbox.log"; echo "the sandbox did not start" >&2; exit 1; }
+sandbox_start "$work/sandbox" "$work/sandbox.log" --job-duration-ms 300 --seed "$seed"
 
 prism_port=$(node -e "const s=require('net').createServer();s.listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 "$prism" proxy -h 127.0.0.1 -p "$prism_port" --errors openapi/voucherify-customers.yaml "$sandbox_url" >"$work/prism.log" 2>&1 &
