@@ -209,6 +209,16 @@ async function seeded() {
     assert.deepEqual(vips.customers.map(c => c.source_id), inSeed('seg_vip'));
     assert.equal(vips.total, inSeed('seg_vip').length);
   });
+  await step('customers.scroll (created_at cursor, both directions)', async () => {
+    const all = [];
+    for await (const customer of client.customers.scroll({ order: 'created_at', limit: 2 })) all.push(customer.source_id);
+    const newestFirst = [];
+    for await (const customer of client.customers.scroll({ limit: 2 })) newestFirst.push(customer.source_id);
+    // The seed's customers with their own created_at are the oldest; carol's is the load time.
+    assert.deepEqual(all.slice(0, 3), ['crm-alice', 'crm-bob', 'crm-carol']);
+    assert.deepEqual(newestFirst, [...all].reverse());
+    return `${all.length} customers`;
+  });
   await step('customers.listRedeemables (filters: gift vouchers)', async () => {
     const gifts = await client.customers.listRedeemables('crm-alice', { filters: { voucher_type: { conditions: { $in: ['GIFT_VOUCHER'] } } } });
     assert.deepEqual(gifts.data.map(r => r.redeemable.voucher.code), ['GIFT-ALICE']);
