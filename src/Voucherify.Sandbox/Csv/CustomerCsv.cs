@@ -34,34 +34,49 @@ internal static class CustomerCsv
     };
 
     /// <summary>
-    /// Reads every row from <paramref name="file"/> (UTF-8, with or without a byte order mark) as it streams in;
-    /// throws <see cref="FormatException"/> when the file as a whole is unusable.
+    /// Counts the data rows of <paramref name="file"/> (UTF-8, with or without a byte order mark) without keeping any,
+    /// and says why the file as a whole is unusable, if it is: no header row, or a quoted field never closed.
     /// </summary>
-    public static async Task<List<CustomerCsvRow>> ReadAsync(Stream file, CancellationToken cancellationToken)
+    public static async Task<(int Rows, string? Problem)> CheckAsync(Stream file, CancellationToken cancellationToken)
     {
         var unclosedQuote = false;
-        // RFC 4180, comma separated (never detected), lenient where the RFC is silent: a stray quote stays text.
-        // Only a quoted field that runs to the end of the file makes it unusable.
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = true,
-            Mode = CsvMode.Rfc4180,
-            MalformedData = CsvMalformedDataHandling.Recover,
-            OnMalformedRecord = record => unclosedQuote |= record.Reason == CsvMalformedReason.UnterminatedQuote,
-        };
-        await using var reader = CsvReader.Create(file, options, leaveOpen: true);
+        await using var reader = CsvReader.Create(file, Options(() => unclosedQuote = true), leaveOpen: true);
         await reader.ReadHeaderAsync(cancellationToken);
-        var columns = reader.Headers.Select(h => h.Trim()).ToList();
-        if (columns.All(string.IsNullOrEmpty))
-            throw new FormatException("The file has no header row; the first row must name the columns.");
+        if (Columns(reader) is null) return (0, "The file has no header row; the first row must name the columns.");
+        var rows = 0;
+        while (await reader.ReadAsync(cancellationToken)) rows++;
+        return (rows, unclosedQuote ? "A quoted field is not closed before the end of the file." : null);
+    }
 
-        var rows = new List<CustomerCsvRow>();
-        while (await reader.ReadAsync(cancellationToken))
-            rows.Add(ToRow((int)reader.RowNumber, columns, reader));
-        if (unclosedQuote)
-            throw new FormatException("A quoted field is not closed before the end of the file.");
-        return rows;
+    /// <summary>The data rows of a file that <see cref="CheckAsync"/> found usable, parsed one at a time as they are enumerated.</summary>
+    public static IEnumerable<CustomerCsvRow> Read(Stream file)
+    {
+        using var reader = CsvReader.Create(file, Options(() => { }), leaveOpen: true);
+        var columns = Columns(reader) ?? [];
+        while (reader.Read())
+            yield return ToRow((int)reader.RowNumber, columns, reader);
+    }
+
+    // RFC 4180, comma separated (never detected), lenient where the RFC is silent: a stray quote stays text, and only
+    // a quoted field that runs to the end of the file is reported. Repeated values (a city, a tier) share one string.
+    private static CsvReaderOptions Options(Action unclosedQuote) => new()
+    {
+        Separator = ',',
+        HasHeader = true,
+        Mode = CsvMode.Rfc4180,
+        MalformedData = CsvMalformedDataHandling.Recover,
+        OnMalformedRecord = record =>
+        {
+            if (record.Reason == CsvMalformedReason.UnterminatedQuote) unclosedQuote();
+        },
+        PoolStrings = true,
+    };
+
+    /// <summary>The trimmed column names, or null when the file has no header row.</summary>
+    private static List<string>? Columns(CsvReader reader)
+    {
+        var columns = reader.Headers.Select(h => h.Trim()).ToList();
+        return columns.All(string.IsNullOrEmpty) ? null : columns;
     }
 
     private static CustomerCsvRow ToRow(int row, List<string> columns, CsvReader cells)

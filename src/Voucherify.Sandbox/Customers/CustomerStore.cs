@@ -175,11 +175,12 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
 
     private Customer Create(string? sourceId, JObject profile, string groupId)
     {
-        var json = (JObject)BlankCustomer.DeepClone();
-        json["id"] = RequestIds.New("cust_");
+        // Only what is the customer's own goes through JSON; the blank parts are the shared instances, neither copied
+        // nor compared (metadata starts empty, so a request that clears it removes it as on the blank customer).
+        var json = new JObject { ["id"] = RequestIds.New("cust_"), ["metadata"] = new JObject() };
         if (sourceId is not null) json["source_id"] = sourceId;
         json["created_at"] = clock.Next();
-        var customer = WithProfile(json, profile, mergeObjects: false, updatedAt: null);
+        var customer = SharedDefaults.WithBlankParts(WithProfile(json, profile, mergeObjects: false, updatedAt: null));
         var entry = new CustomerEntry(customer);
         _byId.Add(entry.Id, entry);
         if (sourceId is not null) _bySourceId[sourceId] = entry;
@@ -190,13 +191,13 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     private Customer Change(CustomerEntry entry, JObject profile, bool mergeObjects, string groupId)
     {
         // Only the DTO is stored (the JSON would double the memory); a change starts from its JSON again.
-        var customer = WithProfile(JObject.FromObject(entry.Customer, SandboxJson.Serializer), profile, mergeObjects, clock.Next());
+        var customer = SharedDefaults.Compact(WithProfile(JObject.FromObject(entry.Customer, SandboxJson.Serializer), profile, mergeObjects, clock.Next()));
         entry.Replace(customer);
         Record(entry, "customer.updated", groupId);
         return customer;
     }
 
-    /// <summary>A new customer: <paramref name="json"/> (changed in place) with the profile members present in the request.</summary>
+    /// <summary>A new customer DTO: <paramref name="json"/> (changed in place) with the profile members present in the request.</summary>
     private static Customer WithProfile(JObject json, JObject profile, bool mergeObjects, DateTimeOffset? updatedAt)
     {
         foreach (var member in profile.Properties())
@@ -211,7 +212,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
                 json[member.Name] = member.Value.DeepClone();
         }
         if (updatedAt is { } stamp) json["updated_at"] = stamp;
-        return SharedDefaults.Compact(json.ToObject<Customer>(SandboxJson.Serializer)!);
+        return json.ToObject<Customer>(SandboxJson.Serializer)!;
     }
 
     private void Record(CustomerEntry entry, string type, string groupId) =>

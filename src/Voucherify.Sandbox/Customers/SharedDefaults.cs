@@ -45,6 +45,21 @@ internal static class SharedDefaults
         return customer;
     }
 
+    /// <summary>
+    /// A new customer with the shared blank instance for each part it lacks (summary, loyalty, referrals, system
+    /// metadata) or has empty (metadata): no copy and no comparison per customer.
+    /// </summary>
+    public static Customer WithBlankParts(Customer customer)
+    {
+        customer.Summary ??= Blank.Summary;
+        customer.Loyalty ??= Blank.Loyalty;
+        customer.Referrals ??= Blank.Referrals;
+        customer.SystemMetadata ??= Blank.SystemMetadata;
+        if (customer.Metadata is { Count: 0 }) customer.Metadata = Blank.Metadata;
+        customer.Object ??= Blank.Object;
+        return customer;
+    }
+
     private static bool Same(object? part, string member) =>
         part is not null && JToken.DeepEquals(JToken.FromObject(part, SandboxJson.Serializer), BlankJson[member]);
 }

@@ -33,37 +33,40 @@ internal static class BulkEndpoints
             return;
         }
 
-        // The file is parsed as it streams in; only the parsed rows are kept.
+        // The file goes to a temporary file as it streams in; the job parses its rows while it runs.
         var reader = new MultipartReader(boundary, context.Request.Body);
-        List<CustomerCsvRow>? rows = null;
-        string? fatal = null;
-        while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
+        CustomerCsvFile? file = null;
+        try
         {
-            if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
-            var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
-            if (name != "file" && !disposition.IsFileDisposition()) continue;
-            // Counted as it streams, so the journal can report the part's size.
-            var part = new RecordingStream(section.Body, keepBytes: 0);
-            if (rows is null && fatal is null && name == "file")
+            while (await reader.ReadNextSectionAsync(context.RequestAborted) is { } section)
             {
-                try { rows = await CustomerCsv.ReadAsync(part, context.RequestAborted); }
-                catch (FormatException e) { fatal = e.Message; }
+                if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)) continue;
+                var name = HeaderUtilities.RemoveQuotes(disposition.Name).Value ?? "";
+                if (name != "file" && !disposition.IsFileDisposition()) continue;
+                // Counted as it streams, so the journal can report the part's size.
+                var part = new RecordingStream(section.Body, keepBytes: 0);
+                if (file is null && name == "file") file = await CustomerCsvFile.StoreAsync(part, context.RequestAborted);
+                await part.CopyToAsync(Stream.Null, context.RequestAborted);
+                RequestRecorder.NoteFile(context, new SandboxRequestFile
+                {
+                    Name = name,
+                    FileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
+                    Length = part.BytesRead,
+                });
             }
-            await part.CopyToAsync(Stream.Null, context.RequestAborted);
-            RequestRecorder.NoteFile(context, new SandboxRequestFile
-            {
-                Name = name,
-                FileName = HeaderUtilities.RemoveQuotes(disposition.FileName).Value,
-                Length = part.BytesRead,
-            });
         }
-        if (rows is null && fatal is null)
+        catch
+        {
+            file?.Dispose();
+            throw;
+        }
+        if (file is null)
         {
             await ApiErrors.BadRequestAsync(context, "invalid_payload", "The multipart body has no part named 'file'.");
             return;
         }
         // A file that cannot be read at all still starts a job, which then fails: that is when the service reports it.
-        var id = jobs.Enqueue(new CsvImportWork(store, rows ?? [], fatal, RequestIds.Of(context)), RequestIds.Of(context));
+        var id = jobs.Enqueue(new CsvImportWork(store, file, RequestIds.Of(context)), RequestIds.Of(context));
         await SandboxJson.WriteAsync(context, StatusCodes.Status202Accepted, new AsyncActionStarted { AsyncActionId = id });
     }
 
