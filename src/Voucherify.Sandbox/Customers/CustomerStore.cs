@@ -149,7 +149,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     public HashSet<string> SegmentMembers(string segmentId)
     {
         lock (_gate)
-            return _byId.Values.Where(e => !e.Deleted && e.Segments.Exists(s => s.Id == segmentId)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
+            return _byId.Values.Where(e => !e.Deleted && e.Segments.Any(s => s.Id == segmentId)).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
     }
 
     /// <summary>A live customer's redeemables in the order they were given; null for an unknown customer.</summary>
@@ -226,7 +226,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
             {
                 // Stored DTOs are replaced, never mutated, so the snapshot is the customer object itself, serialised
                 // only when the activity is read; the event source is the same for every event.
-                Data = new Dictionary<string, object> { ["customer"] = entry.Customer },
+                Data = new CustomerSnapshot(entry.Customer),
                 EventSource = _eventSource,
             },
         });

@@ -24,8 +24,8 @@ internal sealed class SeedLoader(SandboxSeed seed, SandboxClock clock, Func<stri
             var path = $"$.customers[{i}]";
             var seeded = seed.Customers[i] ?? throw Problem(path, "must be an object");
             var entry = BuildCustomer(seeded.Customer, path, blankCustomer);
-            entry.Segments.AddRange(BuildSegments(seeded.Segments, path));
-            entry.Redeemables.AddRange(BuildRedeemables(seeded.Redeemables, entry.Id, path));
+            entry.AddSegments(BuildSegments(seeded.Segments, path));
+            entry.AddRedeemables(BuildRedeemables(seeded.Redeemables, entry.Id, path));
             entry.Events.AddRange(BuildActivity(seeded.Activity, path));
             entries.Add(entry);
         }
