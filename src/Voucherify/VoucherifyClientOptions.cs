@@ -75,7 +75,7 @@ namespace Voucherify
             Retry.Validate();
             ValidateTimeout(AttemptTimeout, nameof(AttemptTimeout));
             ValidateTimeout(CallTimeout, nameof(CallTimeout));
-            // Bodies are held in memory as one buffer (and one string), which .NET caps near 2 GB.
+            // A body is staged whole in memory before it is read (error bodies are read as one string): keep it under 2 GB.
             if (MaxResponseBytes <= 0 || MaxResponseBytes > int.MaxValue)
                 throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "VoucherifyClientOptions.MaxResponseBytes must be between 1 and 2147483647 (int.MaxValue).");
         }

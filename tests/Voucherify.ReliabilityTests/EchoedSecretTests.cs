@@ -81,4 +81,25 @@ public class EchoedSecretTests
         Assert.Contains("X-App-Token: ***", error.ResponseBody);
         Assert.Contains("X-App-Token: ***", error.Message); // the snippet of a non-JSON body
     }
+
+    [Fact]
+    public async Task A_200_whose_unreadable_body_and_headers_echo_the_secret_leaves_it_in_no_exception_member()
+    {
+        // The parser's message quotes the value it could not convert: here the echoed key, in a date field.
+        await using var server = await HostileServer.StartAsync(context =>
+        {
+            var token = context.Request.Headers["X-App-Token"].ToString();
+            context.Response.Headers["X-Echo-Token"] = token;
+            context.Response.ContentType = "application/json";
+            return context.Response.WriteAsync($$"""{"id":"cust_1","created_at":"{{token}}"}""");
+        });
+        using var loopback = new LoopbackClient(server.BaseUri, configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10));
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => loopback.Client.Customers.GetCustomerAsync("cust_1"));
+
+        Assert.Equal(200, error.StatusCode);
+        Samples.AssertNoSecret(error);
+        Assert.Contains("***", error.InnerException!.Message);
+        Assert.Equal("***", Assert.Single(error.Headers["X-Echo-Token"]));
+    }
 }

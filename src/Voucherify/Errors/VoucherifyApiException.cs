@@ -89,8 +89,17 @@ namespace Voucherify
         public RateLimitInfo? RateLimit { get; }
 
         /// <summary>A 2xx response whose body could not be read as the operation's result.</summary>
-        internal static VoucherifyApiException UnreadableSuccess(HttpResponseMessage response, string message, Exception? innerException) =>
-            new VoucherifyApiException((int)response.StatusCode, new ApiErrorBody(), string.Empty, HeadersOf(response, redactor: null), message, innerException);
+        /// <summary>
+        /// A 2xx whose body could not be read. The parser's message may quote a value of the body, so when that value is an
+        /// echo of the secret key the parser's exception is replaced by one with the key masked.
+        /// </summary>
+        internal static VoucherifyApiException UnreadableSuccess(HttpResponseMessage response, SecretRedactor redactor, string message, Exception? innerException)
+        {
+            var redacted = redactor.Redact(innerException?.Message);
+            if (innerException != null && redacted != innerException.Message)
+                innerException = new Newtonsoft.Json.JsonSerializationException(redacted!);
+            return new VoucherifyApiException((int)response.StatusCode, new ApiErrorBody(), string.Empty, HeadersOf(response, redactor), message, innerException);
+        }
 
         /// <summary>For a 3xx: where it pointed, and why the client did not follow it.</summary>
         private static string RedirectNote(int statusCode, IReadOnlyDictionary<string, IEnumerable<string>>? headers)
@@ -113,7 +122,7 @@ namespace Voucherify
             return new VoucherifyApiException((int)response.StatusCode, ApiErrorBody.Parse(body), body, headers, context: null, innerException: null);
         }
 
-        private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response, SecretRedactor? redactor)
+        private static Dictionary<string, IEnumerable<string>> HeadersOf(HttpResponseMessage response, SecretRedactor redactor)
         {
             var headers = new Dictionary<string, IEnumerable<string>>(StringComparer.OrdinalIgnoreCase);
             foreach (var header in response.Headers) headers[header.Key] = Values(header.Value, redactor);
@@ -122,8 +131,8 @@ namespace Voucherify
             return headers;
         }
 
-        private static string[] Values(IEnumerable<string> values, SecretRedactor? redactor) =>
-            redactor is null ? values.ToArray() : values.Select(value => redactor.Redact(value)!).ToArray();
+        private static string[] Values(IEnumerable<string> values, SecretRedactor redactor) =>
+            values.Select(value => redactor.Redact(value)!).ToArray();
 
         private static async Task<string?> ReadBoundedAsync(HttpContent content, CancellationToken cancellationToken)
         {

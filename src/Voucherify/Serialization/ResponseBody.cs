@@ -11,7 +11,7 @@ namespace Voucherify.Serialization
     internal static class ResponseBody
     {
         /// <exception cref="VoucherifyApiException">The body is not JSON of that shape, or is empty or <c>null</c>.</exception>
-        public static async Task<T> ReadAsync<T>(HttpResponseMessage response, CancellationToken cancellationToken)
+        public static async Task<T> ReadAsync<T>(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
             where T : class
         {
             T? result;
@@ -27,9 +27,9 @@ namespace Voucherify.Serialization
             }
             catch (JsonException exception)
             {
-                throw VoucherifyApiException.UnreadableSuccess(response, "Could not deserialize the response body stream as " + typeof(T).FullName + ".", exception);
+                throw VoucherifyApiException.UnreadableSuccess(response, redactor, "Could not deserialize the response body stream as " + typeof(T).FullName + ".", exception);
             }
-            return result ?? throw VoucherifyApiException.UnreadableSuccess(response, "Response was null which was not expected.", null);
+            return result ?? throw VoucherifyApiException.UnreadableSuccess(response, redactor, "Response was null which was not expected.", null);
         }
     }
 }
