@@ -150,6 +150,27 @@ public class ToleranceTests
     }
 
     [Fact]
+    public async Task Date_like_strings_in_metadata_stay_strings_while_typed_members_parse_as_instants()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Get, "/v1/customers/cust_1").RespondWithJson(HttpStatusCode.OK, """
+            {"id":"cust_1","created_at":"2022-08-30T06:32:07.380123Z",
+             "metadata":{"joined":"2022-08-30T06:32:07.380123Z","nested":{"at":"2021-01-02T03:04:05+09:00"},"list":["2020-02-29T00:00:00Z"]},
+             "updated_at":"2022-08-31T00:00:00Z","next_visit":"2023-01-01T00:00:00.5Z"}
+            """);
+
+        var customer = await t.Customers.GetCustomerAsync("cust_1");
+
+        Assert.Equal(new DateTimeOffset(2022, 8, 30, 6, 32, 7, TimeSpan.Zero).AddTicks(3_801_230), customer.CreatedAt);
+        Assert.Equal(new DateTimeOffset(2022, 8, 31, 0, 0, 0, TimeSpan.Zero), customer.UpdatedAt);
+        Assert.Equal("2022-08-30T06:32:07.380123Z", customer.Metadata!["joined"]);
+        Assert.Equal(JTokenType.String, ((JObject)customer.Metadata["nested"])["at"]!.Type);
+        Assert.Equal("2021-01-02T03:04:05+09:00", (string)((JObject)customer.Metadata["nested"])["at"]!);
+        Assert.Equal("2020-02-29T00:00:00Z", (string)((JArray)customer.Metadata["list"])[0]!);
+        Assert.Equal("2023-01-01T00:00:00.5Z", customer.AdditionalProperties["next_visit"]);
+    }
+
+    [Fact]
     public async Task A_list_with_null_and_empty_items_and_string_typed_counts_is_read()
     {
         using var t = new TestClient();

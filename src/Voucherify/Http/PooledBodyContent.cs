@@ -23,7 +23,7 @@ namespace Voucherify.Http
     /// copies the body several times and puts a list page on the large object heap; pooled chunks below 85 000 bytes do
     /// neither, and are reused by the next call.
     /// </remarks>
-    internal sealed class PooledBodyContent : HttpContent
+    internal sealed partial class PooledBodyContent : HttpContent
     {
         private const int ChunkSize = 16 * 1024;
 

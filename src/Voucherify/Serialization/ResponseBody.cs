@@ -4,6 +4,7 @@ using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 using Newtonsoft.Json;
+using Voucherify.Http;
 
 namespace Voucherify.Serialization
 {
@@ -17,12 +18,8 @@ namespace Voucherify.Serialization
             T? result;
             try
             {
-#if NET5_0_OR_GREATER
-                using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-                using var stream = await response.Content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-                using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8));
+                using var text = await OpenTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                using var reader = new TypedDatesJsonReader(text);
                 result = VoucherifyJson.Serializer.Deserialize<T>(reader);
             }
             catch (JsonException exception)
@@ -30,6 +27,18 @@ namespace Voucherify.Serialization
                 throw VoucherifyApiException.UnreadableSuccess(response, redactor, "Could not deserialize the response body stream as " + typeof(T).FullName + ".", exception);
             }
             return result ?? throw VoucherifyApiException.UnreadableSuccess(response, redactor, "Response was null which was not expected.", null);
+        }
+
+        /// <summary>The body as text: decoded from the staged chunks, or through a stream for a body the pipeline did not stage.</summary>
+        private static async Task<TextReader> OpenTextAsync(HttpContent content, CancellationToken cancellationToken)
+        {
+            if (content is PooledBodyContent staged) return staged.OpenText();
+#if NET5_0_OR_GREATER
+            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+#else
+            var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+#endif
+            return new StreamReader(stream, Encoding.UTF8);
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using Voucherify.Http;
 
 namespace Voucherify.Tests.Descriptors;
@@ -27,6 +28,41 @@ public class PooledBodyContentTests
         using var read = new MemoryStream();
         await (await response.Content.ReadAsStreamAsync()).CopyToAsync(read, bufferSize: 7_001);
         Assert.Equal(body, read.ToArray());
+    }
+
+    [Theory]
+    [InlineData(2048, false)]
+    [InlineData(2048, true)]
+    [InlineData(1, false)]
+    public async Task Text_decodes_multi_byte_characters_split_across_chunks_and_drops_only_a_leading_bom(int readSize, bool bom)
+    {
+        // 16 KB chunks: shifting by one byte at a time puts every byte of the 2-, 3- and 4-byte sequences on a boundary.
+        for (var shift = 0; shift < 4; shift++)
+        {
+            var text = new string('a', 16 * 1024 - 5 + shift) + "é€😀x\u00e9" + new string('z', 20_000) + "😀";
+            var bytes = (bom ? new byte[] { 0xEF, 0xBB, 0xBF } : []).Concat(Encoding.UTF8.GetBytes(text)).ToArray();
+            using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
+            await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+
+            using var reader = ((PooledBodyContent)response.Content).OpenText();
+            var read = new StringBuilder();
+            var buffer = new char[readSize];
+            int n;
+            while ((n = reader.Read(buffer, 0, readSize)) > 0) read.Append(buffer, 0, n);
+
+            Assert.Equal(text, read.ToString());
+        }
+    }
+
+    [Fact]
+    public async Task Text_ending_inside_a_multi_byte_sequence_ends_with_a_replacement_character()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([(byte)'"', 0xE2, 0x82]) };
+        await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+
+        using var reader = ((PooledBodyContent)response.Content).OpenText();
+
+        Assert.Equal("\"\uFFFD", reader.ReadToEnd());
     }
 
     [Fact]
