@@ -17,7 +17,7 @@ namespace Voucherify.Http
     /// Why stage the body at all: Newtonsoft.Json deserializes synchronously, so reading it straight off the socket would
     /// block a thread-pool thread per response in flight, and a body cut mid-read would surface only after the attempt's
     /// handlers (retry, attempt timeout) have returned. Staged here, inside the attempt, the read is asynchronous, bounded
-    /// by the attempt timeout and by <see cref="BoundedResponseContent"/> beneath, and a cut body fails the attempt while
+    /// by the attempt timeout and by the size limit, and a cut body fails the attempt while
     /// nothing has been handed to the caller, so the retry handler may repeat it if the operation is safe to replay.
     /// Why chunks from a pool: a growing <see cref="MemoryStream"/> (what <c>LoadIntoBufferAsync</c> does) allocates and
     /// copies the body several times and puts a list page on the large object heap; pooled chunks below 85 000 bytes do
@@ -40,34 +40,44 @@ namespace Voucherify.Http
                     Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
 
-        /// <summary>Reads <paramref name="response"/>'s body to its end and replaces the content with the staged copy.</summary>
+        /// <summary>
+        /// Reads <paramref name="response"/>'s body to its end and replaces the content with the staged copy; this is the
+        /// one guard on a response's size: the bytes are counted as they arrive, decompressed, and a declared
+        /// <c>Content-Length</c> over the limit is refused before a byte is read.
+        /// </summary>
         /// <param name="response">A response whose body has not been read.</param>
+        /// <param name="request">The request it answers (named in the exception).</param>
+        /// <param name="maxBytes">The most bytes the body may have (<see cref="VoucherifyClientOptions.MaxResponseBytes"/>).</param>
         /// <param name="cancellationToken">The attempt's token: its timeout applies to every read.</param>
-        public static async Task LoadAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        /// <exception cref="VoucherifyResponseTooLargeException">The body is longer than <paramref name="maxBytes"/>, or more than this process can hold.</exception>
+        public static async Task LoadAsync(HttpResponseMessage response, HttpRequestMessage request, long maxBytes, CancellationToken cancellationToken)
         {
             var original = response.Content;
             // Never null on .NET 5+, but a custom handler on .NET Framework / netstandard2.0 may leave it unset.
             if (original is null) return;
+            var declared = original.Headers.ContentLength;
+            if (declared > maxBytes) throw new VoucherifyResponseTooLargeException(OperationName.Of(request), maxBytes, declared);
             var chunks = new List<byte[]>();
             long length = 0;
             try
             {
 #if NET5_0_OR_GREATER
                 using (var body = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
-                    length = await ReadAllAsync(body, chunks, cancellationToken).ConfigureAwait(false);
+                    length = await ReadAllAsync(body, chunks, maxBytes, cancellationToken).ConfigureAwait(false);
 #else
                 // Network streams before .NET 5 may ignore the token: disposing the response aborts the read.
                 using (cancellationToken.Register(state => ((HttpResponseMessage)state!).Dispose(), response))
                 using (var body = await original.ReadAsStreamAsync().ConfigureAwait(false))
-                    length = await ReadAllAsync(body, chunks, cancellationToken).ConfigureAwait(false);
+                    length = await ReadAllAsync(body, chunks, maxBytes, cancellationToken).ConfigureAwait(false);
                 cancellationToken.ThrowIfCancellationRequested();
 #endif
             }
-            catch (OutOfMemoryException exception) when (original is BoundedResponseContent guard)
+            catch (Exception exception) when (exception is OverLimitException || exception is OutOfMemoryException)
             {
-                // The staged chunks could not grow: the body is more than this process can hold, though within the limit.
+                // Over the limit, or the chunks could not grow (a limit raised beyond what this process can hold). Disposing
+                // the body above aborted the connection instead of draining it.
                 Return(chunks);
-                throw guard.TooLarge(exception);
+                throw new VoucherifyResponseTooLargeException(OperationName.Of(request), maxBytes, declaredBytes: null, exception as OutOfMemoryException);
             }
             catch
             {
@@ -78,7 +88,7 @@ namespace Voucherify.Http
             original.Dispose();
         }
 
-        private static async Task<long> ReadAllAsync(Stream body, List<byte[]> chunks, CancellationToken cancellationToken)
+        private static async Task<long> ReadAllAsync(Stream body, List<byte[]> chunks, long maxBytes, CancellationToken cancellationToken)
         {
             long length = 0;
             var filled = ChunkSize;
@@ -93,7 +103,13 @@ namespace Voucherify.Http
                 if (read == 0) return length;
                 filled += read;
                 length += read;
+                if (length > maxBytes) throw new OverLimitException();
             }
+        }
+
+        /// <summary>The body went past the limit; becomes <see cref="VoucherifyResponseTooLargeException"/> once the chunks are back.</summary>
+        private sealed class OverLimitException : Exception
+        {
         }
 
         protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => WriteChunksAsync(stream, CancellationToken.None);

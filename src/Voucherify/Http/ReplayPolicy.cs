@@ -1,7 +1,5 @@
-using System.IO;
 using System.Net.Http;
-using System.Threading.Tasks;
-using Newtonsoft.Json;
+using Voucherify.Serialization;
 
 namespace Voucherify.Http
 {
@@ -22,15 +20,15 @@ namespace Voucherify.Http
     internal static class ReplayPolicy
     {
         /// <param name="request">The request about to be sent.</param>
-        public static async Task<Replay> ClassifyAsync(HttpRequestMessage request)
+        public static Replay Classify(HttpRequestMessage request)
         {
             if (!CanResend(request.Content)) return Replay.Never;
             switch (RequestState.GetOperation(request)?.Replay)
             {
                 case ReplayClass.Safe:
                     return Replay.Always;
-                // An upsert when the body names the resource; otherwise a retry could create a twin.
-                case ReplayClass.UpsertWhenIdOrSourceId when request.Content != null && await NamesExistingResourceAsync(request.Content).ConfigureAwait(false):
+                // An upsert when the body names the resource (noted while it was serialized); otherwise a retry could create a twin.
+                case ReplayClass.UpsertWhenIdOrSourceId when request.Content is JsonBodyContent { NamesResource: true }:
                     return Replay.Always;
                 default:
                     // Never, and a request the generated clients did not build: only if it provably never left.
@@ -45,27 +43,5 @@ namespace Voucherify.Http
         /// </summary>
         private static bool CanResend(HttpContent? content) =>
             content is null || content is ByteArrayContent || content.Headers.ContentLength.HasValue;
-
-        private static async Task<bool> NamesExistingResourceAsync(HttpContent content)
-        {
-            if (!(content is ByteArrayContent)) return false;
-            var json = await content.ReadAsStringAsync().ConfigureAwait(false);
-            try
-            {
-                using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-                while (reader.Read())
-                {
-                    if (reader.Depth != 1 || reader.TokenType != JsonToken.PropertyName) continue;
-                    var name = (string?)reader.Value;
-                    if (name != "id" && name != "source_id") continue;
-                    if (reader.Read() && reader.TokenType == JsonToken.String && !string.IsNullOrWhiteSpace((string?)reader.Value)) return true;
-                }
-            }
-            catch (JsonReaderException)
-            {
-                // Not JSON we understand: treat it as not naming a customer.
-            }
-            return false;
-        }
     }
 }

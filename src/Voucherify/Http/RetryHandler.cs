@@ -28,7 +28,7 @@ namespace Voucherify.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var replay = await ReplayPolicy.ClassifyAsync(request).ConfigureAwait(false);
+            var replay = ReplayPolicy.Classify(request);
             for (var attempt = 1; ; attempt++)
             {
                 RequestState.SetAttempts(request, attempt);

@@ -7,10 +7,11 @@ namespace Voucherify.Http
     internal static class VoucherifyHttpPipeline
     {
         /// <summary>
-        /// Outermost first: the call timeout (around everything), retries, then what runs once per attempt (its timeout,
-        /// the authentication headers, the response size limit and the origin check), then the transport that sends. A
-        /// handler that must see every attempt goes after <see cref="RetryHandler"/>; one that must see the call once goes
-        /// before it.
+        /// Outermost first: telemetry and the call timeout (around everything), retries, then what runs once per attempt
+        /// (its timeout, origin check and size-limited staging of the body; the authentication headers), then the
+        /// transport that sends. A handler that must see every attempt goes after <see cref="RetryHandler"/>; one that
+        /// must see the call once goes before it. Every handler costs each call an async state machine, so concerns of
+        /// the same hop share one.
         /// </summary>
         public static HttpMessageHandler Create(VoucherifyClientOptions options, HttpMessageHandler transport, bool disposeTransport, RateLimitTracker rateLimits)
         {
@@ -19,10 +20,8 @@ namespace Voucherify.Http
                 new TelemetryHandler(), // tracing and metrics: one activity and one duration per call, timeouts and retries included
                 new CallTimeoutHandler(options.CallTimeout),
                 new RetryHandler(options.Retry.Clone(), rateLimits),
-                new AttemptTimeoutHandler(options.AttemptTimeout),
+                new AttemptHandler(options.AttemptTimeout, options.MaxResponseBytes, options.BaseUri),
                 new ApiHeadersHandler(options),
-                new ResponseLimitHandler(options.MaxResponseBytes), // below the buffering above, so it cannot read past the limit
-                new SameOriginHandler(options.BaseUri), // right above the transport: an answer from elsewhere goes no further
             };
             HttpMessageHandler inner = disposeTransport ? transport : new NonDisposingHandler(transport);
             for (var i = handlers.Length - 1; i >= 0; i--)

@@ -2,7 +2,9 @@ extern alias VoucherifyDI;
 using System.Diagnostics;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using Newtonsoft.Json.Linq;
 using Voucherify.Http;
+using Voucherify.Serialization;
 using Voucherify.Tests.Sdk;
 using LoggingHandler = VoucherifyDI::Voucherify.Extensions.DependencyInjection.VoucherifyLoggingHandler;
 using LoggingOptions = VoucherifyDI::Voucherify.Extensions.DependencyInjection.VoucherifyLoggingOptions;
@@ -22,7 +24,7 @@ public class PipelineDecisionTests
 
     private static HttpRequestMessage Request(OperationDescriptor? operation, string body = """{"name":"x"}""")
     {
-        var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes(body)) };
+        var request = new HttpRequestMessage(HttpMethod.Post, Url) { Content = JsonBody.Create(JToken.Parse(body)) };
         if (operation != null) RequestState.SetOperation(request, operation);
         return request;
     }
@@ -55,6 +57,10 @@ public class PipelineDecisionTests
     [InlineData("""{"source_id":"crm-1"}""", 3)]
     [InlineData("""{"id":"cust_1"}""", 3)]
     [InlineData("""{"name":"no key"}""", 1)]
+    [InlineData("""{"source_id":" ","id":null}""", 1)]
+    [InlineData("""{"address":{"id":"addr_1"},"metadata":{"source_id":"x"}}""", 1)]
+    [InlineData("""{"id":["cust_1"]}""", 1)]
+    [InlineData("""{"name":"n","source_id":"crm-2"}""", 3)]
     public async Task An_upsert_is_retried_only_when_its_body_names_the_resource(string body, int expectedAttempts)
     {
         var mock = new MockHttpMessageHandler();

@@ -6,6 +6,8 @@ namespace Voucherify.Tests.Descriptors;
 /// <summary>The staged response body (pooled 16 KB chunks) is the body, byte for byte, and is unreadable once disposed.</summary>
 public class PooledBodyContentTests
 {
+    private static readonly HttpRequestMessage AnyRequest = new(HttpMethod.Get, "https://api.voucherify.io/v1/customers");
+
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
@@ -20,7 +22,7 @@ public class PooledBodyContentTests
         original.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = original };
 
-        await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+        await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
 
         Assert.IsType<PooledBodyContent>(response.Content);
         Assert.Equal("application/json", response.Content.Headers.ContentType!.MediaType);
@@ -42,7 +44,7 @@ public class PooledBodyContentTests
             var text = new string('a', 16 * 1024 - 5 + shift) + "é€😀x\u00e9" + new string('z', 20_000) + "😀";
             var bytes = (bom ? new byte[] { 0xEF, 0xBB, 0xBF } : []).Concat(Encoding.UTF8.GetBytes(text)).ToArray();
             using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(bytes) };
-            await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+            await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
 
             using var reader = ((PooledBodyContent)response.Content).OpenText();
             var read = new StringBuilder();
@@ -58,7 +60,7 @@ public class PooledBodyContentTests
     public async Task Text_ending_inside_a_multi_byte_sequence_ends_with_a_replacement_character()
     {
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent([(byte)'"', 0xE2, 0x82]) };
-        await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+        await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
 
         using var reader = ((PooledBodyContent)response.Content).OpenText();
 
@@ -69,7 +71,7 @@ public class PooledBodyContentTests
     public async Task Reading_after_the_response_is_disposed_fails_instead_of_reading_a_reused_chunk()
     {
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[40_000]) };
-        await PooledBodyContent.LoadAsync(response, CancellationToken.None);
+        await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
         var stream = await response.Content.ReadAsStreamAsync();
 
         response.Dispose();
@@ -82,7 +84,7 @@ public class PooledBodyContentTests
     {
         using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new CutStream(20_000)) };
 
-        await Assert.ThrowsAsync<IOException>(() => PooledBodyContent.LoadAsync(response, CancellationToken.None));
+        await Assert.ThrowsAsync<IOException>(() => PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None));
     }
 
     /// <summary>Yields zeros, then fails as a reset connection does.</summary>

@@ -6,28 +6,37 @@ using System.Threading.Tasks;
 namespace Voucherify.Http
 {
     /// <summary>
-    /// Bounds one attempt, from sending the request to the last byte of the response, and reads the response body within
-    /// that bound into pooled chunks (<see cref="PooledBodyContent"/>), so that a connection cut mid-body fails the attempt
-    /// here (where it can be retried) and not later while the caller's result is being read.
+    /// One attempt, from sending the request to the last byte of its answer: bounded by the attempt timeout, answered by
+    /// the configured origin (<see cref="SameOrigin"/>), and its body read within that bound and within
+    /// <see cref="VoucherifyClientOptions.MaxResponseBytes"/> into pooled chunks (<see cref="PooledBodyContent"/>), so that
+    /// a connection cut mid-body fails the attempt here (where it can be retried) and not later while the caller's result
+    /// is being read.
     /// </summary>
-    internal sealed class AttemptTimeoutHandler : DelegatingHandler
+    /// <remarks>One handler rather than three: each handler in the chain costs every call an async state machine.</remarks>
+    internal sealed class AttemptHandler : DelegatingHandler
     {
         private readonly TimeSpan _timeout;
+        private readonly long _maxResponseBytes;
+        private readonly SameOrigin _origin;
 
-        public AttemptTimeoutHandler(TimeSpan timeout)
+        public AttemptHandler(TimeSpan timeout, long maxResponseBytes, Uri baseUri)
         {
             _timeout = timeout;
+            _maxResponseBytes = maxResponseBytes;
+            _origin = new SameOrigin(baseUri);
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             if (_timeout != Timeout.InfiniteTimeSpan) attempt.CancelAfter(_timeout);
+            var sent = request.RequestUri;
             HttpResponseMessage? response = null;
             try
             {
                 response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
-                await PooledBodyContent.LoadAsync(response, attempt.Token).ConfigureAwait(false);
+                _origin.Ensure(response, request, sent);
+                await PooledBodyContent.LoadAsync(response, request, _maxResponseBytes, attempt.Token).ConfigureAwait(false);
                 return response;
             }
             catch (Exception exception)
