@@ -75,6 +75,26 @@ public class TimeoutAndCancellationTests
     }
 
     [Fact]
+    public async Task A_retried_attempt_is_cut_at_the_calls_deadline_not_at_its_own_timeout()
+    {
+        var transport = new ScriptedTransport().Then(HttpStatusCode.ServiceUnavailable).Then(Slow(TimeSpan.FromSeconds(30)));
+        using var client = transport.Client(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromSeconds(20);
+            o.CallTimeout = TimeSpan.FromMilliseconds(400);
+            o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromMilliseconds(10);
+        });
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => client.Customers.GetCustomerAsync("cust_1"));
+
+        Assert.Equal(VoucherifyTimeoutScope.Call, error.Scope);
+        Assert.Equal(TimeSpan.FromMilliseconds(400), error.Timeout);
+        Assert.Equal(2, error.Attempts);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
     public async Task A_retry_wait_that_would_outlast_the_call_timeout_is_not_started()
     {
         var transport = new ScriptedTransport()

@@ -28,8 +28,12 @@ namespace Voucherify.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
+            // Bounded by its own timeout or by what is left of the call's (see CallTimeoutHandler), whichever ends first.
+            var remaining = RequestState.Remaining(request);
+            var callBound = remaining.HasValue && (_timeout == Timeout.InfiniteTimeSpan || remaining.Value <= _timeout);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (_timeout != Timeout.InfiniteTimeSpan) attempt.CancelAfter(_timeout);
+            var budget = callBound ? remaining!.Value : _timeout;
+            if (budget != Timeout.InfiniteTimeSpan) attempt.CancelAfter(budget);
             var sent = request.RequestUri;
             HttpResponseMessage? response = null;
             try
@@ -42,12 +46,14 @@ namespace Voucherify.Http
             catch (Exception exception)
             {
                 response?.Dispose();
-                // The outer token: the caller cancelled, or the call timeout fired; the handlers above report that.
+                // The caller cancelled.
                 if (cancellationToken.IsCancellationRequested)
                 {
                     if (exception is OperationCanceledException) throw;
                     throw new OperationCanceledException("The request was cancelled.", exception, cancellationToken);
                 }
+                // Our timer at the call's deadline: the call is over.
+                if (callBound && attempt.IsCancellationRequested) throw new CallTimedOutException(exception);
                 // Our timer, or a timeout below us (a caller-supplied HttpClient's own Timeout): this attempt took too long.
                 if (exception is OperationCanceledException || attempt.IsCancellationRequested)
                     throw new AttemptTimedOutException(_timeout, exception);

@@ -1,4 +1,5 @@
 using System.Collections.Generic;
+using System.Net.Http;
 
 namespace Voucherify.Http
 {
@@ -19,7 +20,14 @@ namespace Voucherify.Http
             IdParameters = idParameters;
             RequiredItems = requiredItems;
             Name = method + " " + route;
+            HttpMethod = new HttpMethod(method);
         }
+
+        /// <summary>
+        /// <see cref="Method"/> as the message's method, one instance per operation: the transport caches its encoded form
+        /// on the instance, and no request allocates its own.
+        /// </summary>
+        public HttpMethod HttpMethod { get; }
 
         /// <summary>The spec's <c>operationId</c>, e.g. <c>get-customer</c>.</summary>
         public string Id { get; }

@@ -2,6 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using System.Net.Http.Headers;
 
 namespace Voucherify
 {
@@ -54,6 +55,17 @@ namespace Voucherify
         /// <summary>Describes the values.</summary>
         public override string ToString() =>
             $"RateLimitInfo {{ Limit = {Limit}, Remaining = {Remaining}, RetryAt = {RetryAt:O}, RetryAfter = {RetryAfter}, LimitType = {LimitType}, ObservedAt = {ObservedAt:O} }}";
+
+        /// <summary>Reads a response's rate-limit headers; null when it carried none of them.</summary>
+        /// <param name="headers">The response's headers.</param>
+        /// <param name="now">The time the response was received.</param>
+        internal static RateLimitInfo? FromResponse(HttpResponseHeaders headers, DateTimeOffset now)
+        {
+            // Most responses carry none: looking the five names up costs nothing, enumerating every header allocates.
+            var present = headers.Contains(LimitHeader) || headers.Contains(RemainingHeader) || headers.Contains(RetryHeader)
+                || headers.Contains(TypeHeader) || headers.Contains(RetryAfterHeader);
+            return present ? FromHeaders(headers, now) : null;
+        }
 
         /// <summary>Reads the rate-limit headers; null when the response carried none of them.</summary>
         /// <param name="headers">Response headers by name (any letter case).</param>

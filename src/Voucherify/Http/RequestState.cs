@@ -11,51 +11,60 @@ namespace Voucherify.Http
     /// </summary>
     internal static class RequestState
     {
-        private const string OperationKey = "Voucherify.Operation";
-        private const string AttemptsKey = "Voucherify.Attempts";
-        private const string DeadlineKey = "Voucherify.Deadline";
+        private const string Key = "Voucherify.State";
 
         /// <summary>Attaches the generated descriptor of the operation the request belongs to.</summary>
-        public static void SetOperation(HttpRequestMessage request, OperationDescriptor operation) => Set(request, OperationKey, operation);
+        public static void SetOperation(HttpRequestMessage request, OperationDescriptor operation) => For(request).Operation = operation;
 
         /// <summary>The operation the request belongs to; null for a request the generated clients did not build.</summary>
-        public static OperationDescriptor? GetOperation(HttpRequestMessage request) => Get<OperationDescriptor>(request, OperationKey);
+        public static OperationDescriptor? GetOperation(HttpRequestMessage request) => Find(request)?.Operation;
 
-        public static void SetAttempts(HttpRequestMessage request, int attempts) => Set(request, AttemptsKey, new Box(attempts));
+        public static void SetAttempts(HttpRequestMessage request, int attempts) => For(request).Attempts = attempts;
 
-        public static int GetAttempts(HttpRequestMessage request) => (int)(Get<Box>(request, AttemptsKey)?.Value ?? 0);
+        public static int GetAttempts(HttpRequestMessage request) => Find(request)?.Attempts ?? 0;
 
         /// <summary>Records that the call must be over within <paramref name="timeout"/> from now.</summary>
         public static void SetDeadline(HttpRequestMessage request, TimeSpan timeout) =>
-            Set(request, DeadlineKey, new Box(Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency)));
+            For(request).Deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
 
         /// <summary>The time left before the call timeout; null when the call has none.</summary>
         public static TimeSpan? Remaining(HttpRequestMessage request)
         {
-            var deadline = Get<Box>(request, DeadlineKey);
+            var deadline = Find(request)?.Deadline;
             if (deadline is null) return null;
             var seconds = (double)(deadline.Value - Stopwatch.GetTimestamp()) / Stopwatch.Frequency;
             return seconds <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds);
         }
 
+        private static State For(HttpRequestMessage request)
+        {
+            var state = Find(request);
+            if (state is null)
+            {
+                state = new State();
+                Store(request, state);
+            }
+            return state;
+        }
+
 #if NET5_0_OR_GREATER
-        private static void Set<T>(HttpRequestMessage request, string key, T value) where T : class => request.Options.Set(new HttpRequestOptionsKey<T>(key), value);
+        private static readonly HttpRequestOptionsKey<State> OptionsKey = new HttpRequestOptionsKey<State>(Key);
 
-        private static T? Get<T>(HttpRequestMessage request, string key) where T : class =>
-            request.Options.TryGetValue(new HttpRequestOptionsKey<T>(key), out var value) ? value : null;
+        private static void Store(HttpRequestMessage request, State state) => request.Options.Set(OptionsKey, state);
+
+        private static State? Find(HttpRequestMessage request) => request.Options.TryGetValue(OptionsKey, out var state) ? state : null;
 #else
-        private static void Set<T>(HttpRequestMessage request, string key, T value) where T : class => request.Properties[key] = value;
+        private static void Store(HttpRequestMessage request, State state) => request.Properties[Key] = state;
 
-        private static T? Get<T>(HttpRequestMessage request, string key) where T : class =>
-            request.Properties.TryGetValue(key, out var value) ? value as T : null;
+        private static State? Find(HttpRequestMessage request) => request.Properties.TryGetValue(Key, out var state) ? state as State : null;
 #endif
 
-        /// <summary>A number as a reference type, so one pair of accessors serves every value.</summary>
-        private sealed class Box
+        /// <summary>All of a request's values in one object: one entry in the message's options, updated in place per attempt.</summary>
+        private sealed class State
         {
-            public Box(long value) => Value = value;
-
-            public long Value { get; }
+            public OperationDescriptor? Operation;
+            public int Attempts;
+            public long? Deadline;
         }
     }
 }

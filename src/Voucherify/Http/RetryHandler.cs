@@ -60,7 +60,7 @@ namespace Voucherify.Http
                 }
 
                 var status = (int)response.StatusCode;
-                var rateLimit = RateLimitInfo.FromHeaders(response.Headers, DateTimeOffset.UtcNow);
+                var rateLimit = RateLimitInfo.FromResponse(response.Headers, DateTimeOffset.UtcNow);
                 _rateLimits.Observe(rateLimit);
                 if (replay != Replay.Always || attempt >= _options.MaxAttempts || !IsTransient(status, rateLimit)) return response;
 
