@@ -7,18 +7,18 @@ namespace Voucherify.Benchmarks.Budgets;
 
 /// <summary>
 /// 64 get-customer calls in flight at all times against a loopback Kestrel server (in a child process): the client's
-/// throughput must be at least 0.9x the hand-written baseline's. Rounds alternate baseline and client so that both
-/// see the same background load; the ratio is taken from the medians.
+/// throughput must be at least 0.95x the hand-written baseline's. Rounds alternate baseline and client so that both
+/// see the same background load; the ratio judged is the median of the per-round ratios.
 /// </summary>
 internal static class ConcurrencyBudget
 {
-    private const double TargetRatio = 0.9;
+    private const double TargetRatio = 0.95;
 
     public static async Task<bool> RunAsync(BudgetOptions options)
     {
         var concurrency = (int)options.Number("concurrency", 64);
         var seconds = options.Number("seconds", 5);
-        var rounds = (int)options.Number("rounds", 5);
+        var rounds = (int)options.Number("rounds", 9);
 
         await using var server = await LoopbackServer.StartAsync();
         // Both over a connection pool set up like the client's default one.
@@ -40,13 +40,17 @@ internal static class ConcurrencyBudget
 
         var rawRates = new List<double>();
         var clientRates = new List<double>();
+        var length = TimeSpan.FromSeconds(seconds);
         for (var round = 0; round < rounds; round++)
         {
-            rawRates.Add(await MeasureAsync(rawCall, concurrency, TimeSpan.FromSeconds(seconds)));
-            clientRates.Add(await MeasureAsync(clientCall, concurrency, TimeSpan.FromSeconds(seconds)));
+            // Alternate which side goes first, so neither always runs right after the other's garbage and connections.
+            if (round % 2 == 0) { rawRates.Add(await MeasureAsync(rawCall, concurrency, length)); clientRates.Add(await MeasureAsync(clientCall, concurrency, length)); }
+            else { clientRates.Add(await MeasureAsync(clientCall, concurrency, length)); rawRates.Add(await MeasureAsync(rawCall, concurrency, length)); }
         }
 
-        var ratio = Statistics.Median(clientRates) / Statistics.Median(rawRates);
+        // Judged, like the overhead budget, on the median of the per-round ratios: the two halves of a round share the
+        // machine's load of the moment, which swings more from round to round than the client differs from the baseline.
+        var ratio = Statistics.Median(clientRates.Select((rate, i) => rate / rawRates[i]));
         var passed = ratio >= TargetRatio;
         Console.WriteLine();
         Console.WriteLine($"{concurrency} concurrent get-customer calls against loopback Kestrel, {rounds} rounds of {seconds} s each (calls/s)");
@@ -54,7 +58,8 @@ internal static class ConcurrencyBudget
         Console.WriteLine("|---:|---:|---:|---:|");
         for (var i = 0; i < rounds; i++)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {i + 1} | {rawRates[i]:N0} | {clientRates[i]:N0} | {clientRates[i] / rawRates[i]:F2} |"));
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median | {Statistics.Median(rawRates):N0} | {Statistics.Median(clientRates):N0} | {ratio:F2} |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| median | {Statistics.Median(rawRates):N0} | {Statistics.Median(clientRates):N0} | {Statistics.Median(clientRates) / Statistics.Median(rawRates):F2} (median over median) |"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"median of the per-round ratios: {ratio:F2}"));
         Console.WriteLine(passed ? "PASS" : $"FAIL: throughput ratio below {TargetRatio}");
         return passed;
     }
