@@ -1,0 +1,84 @@
+namespace Voucherify.Tests;
+
+/// <summary>
+/// The batching bulk helpers' request size limit, and a bulk request the API accepts without naming its async action.
+/// </summary>
+public class BulkBatchingLimitsTests
+{
+    private const string BulkPath = "/v1/customers/bulk/async";
+    private const string MetadataPath = "/v1/customers/metadata/async";
+
+    /// <summary>Customers whose JSON (<c>{"source_id":"…40 chars…"}</c>, 56 bytes) fits a 64-byte request only alone.</summary>
+    private static List<CustomersUpdateInBulkRequestBody> OnePerRequest(int count) =>
+        Enumerable.Range(0, count).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"customer-{i}".PadRight(40, 'x') }).ToList();
+
+    [Theory]
+    [InlineData(63)]
+    [InlineData(0)]
+    [InlineData(BulkUpdateOptions.ApiMaxRequestBytes + 1)]
+    public async Task A_request_size_limit_outside_64_bytes_to_10_MB_is_refused_before_any_request(int maxRequestBytes)
+    {
+        using var t = new TestClient();
+
+        var customers = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            t.Customers.UpdateCustomersInBatchesAsync(OnePerRequest(1), new BulkUpdateOptions { MaxRequestBytes = maxRequestBytes }));
+        var metadata = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() =>
+            t.Customers.UpdateCustomersMetadataInBatchesAsync(["s-1"], new Dictionary<string, object> { ["k"] = 1 }, new BulkUpdateOptions { MaxRequestBytes = maxRequestBytes }));
+
+        Assert.All(new[] { customers, metadata }, error =>
+        {
+            Assert.Equal("MaxRequestBytes", error.ParamName);
+            Assert.Equal(maxRequestBytes, error.ActualValue);
+            Assert.Contains("between 64 and 10485760 bytes", error.Message);
+        });
+        Assert.Empty(t.Requests);
+    }
+
+    [Theory]
+    [InlineData(64)]
+    [InlineData(BulkUpdateOptions.ApiMaxRequestBytes)]
+    public async Task The_limits_64_bytes_and_10_MB_themselves_are_accepted(int maxRequestBytes)
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, BulkPath).RespondWithJson(HttpStatusCode.Accepted, """{"async_action_id":"aa_1"}""");
+
+        var summary = await t.Customers.UpdateCustomersInBatchesAsync(OnePerRequest(1), new BulkUpdateOptions { MaxRequestBytes = maxRequestBytes, WaitForCompletion = false });
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        Assert.Equal(["aa_1"], summary.AsyncActionIds);
+    }
+
+    [Fact]
+    public async Task A_bulk_request_accepted_without_an_async_action_id_stops_the_batching_and_names_the_jobs_already_started()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, BulkPath).RespondWithJson(HttpStatusCode.Accepted, """{"async_action_id":"aa_1"}""");
+        t.Expect(HttpMethod.Post, BulkPath).RespondWithJson(HttpStatusCode.Accepted, """{"async_action_id":"aa_2"}""");
+        t.Expect(HttpMethod.Post, BulkPath).RespondWithJson(HttpStatusCode.Accepted, "{}");
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() =>
+            t.Customers.UpdateCustomersInBatchesAsync(OnePerRequest(4), new BulkUpdateOptions { MaxRequestBytes = 64 }));
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        Assert.Equal("The API accepted a bulk request but returned no async_action_id. Jobs started before it: aa_1, aa_2. (HTTP 202)", error.Message);
+        Assert.Equal(202, error.StatusCode);
+        // The fourth customer is never sent, and nothing was waited for.
+        Assert.Equal(3, t.Requests.Count);
+        Assert.All(t.Requests, request => Assert.Equal(HttpMethod.Post, request.Method));
+    }
+
+    [Fact]
+    public async Task A_first_metadata_request_accepted_without_an_async_action_id_reports_that_no_job_started()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, MetadataPath).RespondWithJson(HttpStatusCode.Accepted, """{"async_action_id":""}""");
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() =>
+            t.Customers.UpdateCustomersMetadataInBatchesAsync(["s-1", "s-2"], new Dictionary<string, object> { ["k"] = 1 }));
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        Assert.Equal("The API accepted a bulk request but returned no async_action_id. Jobs started before it: none. (HTTP 202)", error.Message);
+        Assert.Equal(202, error.StatusCode);
+        Assert.Single(t.Requests);
+    }
+}
