@@ -59,7 +59,7 @@ namespace Voucherify
             where T : class
         {
             using var response = await SendCheckedAsync(request, cancellationToken).ConfigureAwait(false);
-            return await ResponseBody.ReadAsync<T>(response, _redactor, cancellationToken).ConfigureAwait(false);
+            return ResponseBody.Read<T>(response, _redactor);
         }
 
         /// <summary>Sends the request; the 2xx response's body, if any, is ignored.</summary>

@@ -127,6 +127,26 @@ public class TimeoutAndCancellationTests
     }
 
     [Fact]
+    public async Task A_transport_that_fails_with_an_io_error_when_the_caller_cancels_still_gives_the_caller_a_cancellation()
+    {
+        // Streams before .NET 5 may not observe the token; they fail when the response is disposed under them instead.
+        var transport = new ScriptedTransport().Then(async (_, ct) =>
+        {
+            try { await Task.Delay(Timeout.Infinite, ct); }
+            catch (OperationCanceledException) { }
+            throw new IOException("The response was disposed.");
+        });
+        using var client = transport.Client();
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(100));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Customers.GetCustomerAsync("cust_1", cancel.Token));
+
+        Assert.Equal(cancel.Token, error.CancellationToken);
+        Assert.IsType<IOException>(error.GetBaseException());
+        Assert.Single(transport.Attempts);
+    }
+
+    [Fact]
     public async Task Caller_cancellation_is_an_operation_canceled_exception_not_a_timeout()
     {
         var transport = new ScriptedTransport().Then(Slow(TimeSpan.FromSeconds(30)));

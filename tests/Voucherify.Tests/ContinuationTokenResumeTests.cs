@@ -248,6 +248,36 @@ public class ContinuationTokenResumeTests
         Assert.True(error.InnerException is FormatException or JsonException, $"unexpected inner exception {error.InnerException}");
     }
 
+    [Theory]
+    [InlineData("v", "\"x\"")]
+    [InlineData("v", "{}")]
+    [InlineData("list", "{}")]
+    [InlineData("total", "\"abc\"")]
+    [InlineData("total", "99999999999")]
+    public async Task A_token_member_of_the_wrong_type_is_refused_as_not_issued_by_a_walker(string member, string json)
+    {
+        var token = Decode(await FirstCustomerPageTokenAsync());
+        token[member] = JToken.Parse(json);
+
+        var error = await CustomerWalkRefusesAsync(new CustomerListOptions { ContinuationToken = Encode(token) });
+
+        Assert.StartsWith("The continuation token is not one a Voucherify.NET walker issued.", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[1]")]
+    [InlineData("[null]")]
+    [InlineData("[{\"id\":\"cust_a\"}]")]
+    public async Task A_customer_token_whose_seen_ids_are_not_strings_is_refused_as_incomplete(string seen)
+    {
+        var token = Decode(await FirstCustomerPageTokenAsync());
+        ((JObject)token["at"]!)["seen"] = JToken.Parse(seen);
+
+        var error = await CustomerWalkRefusesAsync(new CustomerListOptions { ContinuationToken = Encode(token) });
+
+        Assert.StartsWith("The continuation token is incomplete.", error.Message);
+    }
+
     [Fact]
     public async Task A_token_cut_short_is_refused_with_the_parse_error_inside()
     {

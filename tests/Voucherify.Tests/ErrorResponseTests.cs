@@ -67,6 +67,23 @@ public class ErrorResponseTests
         AssertNoSecret(error);
     }
 
+    [Theory]
+    [InlineData("""{"code":45000000000000000000,"statusCode":"404","message":"gone"}""", 404)]
+    [InlineData("""{"code":99999999999,"message":"gone"}""", null)]
+    [InlineData("""{"code":true,"statusCode":{"n":404},"message":"gone"}""", null)]
+    [InlineData("""{"code":" 404","message":"gone"}""", 404)]
+    public async Task A_code_that_is_not_an_int_falls_back_to_statusCode_and_then_to_none(string body, int? code)
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Get, "/v1/customers/cust_1").RespondWithJson(HttpStatusCode.NotFound, body);
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => t.Customers.GetCustomerAsync("cust_1"));
+
+        Assert.Equal(404, error.StatusCode);
+        Assert.Equal(code, error.Code);
+        Assert.Equal("gone", error.ApiMessage);
+    }
+
     [Fact]
     public async Task The_429_shape_with_a_numeric_code_keeps_the_rate_limit_headers()
     {

@@ -42,21 +42,28 @@ namespace Voucherify
         public static (JObject Position, int? Total) Read(string token, string listIdentity, string parameterName)
         {
             JObject parsed;
+            int? version;
+            string? list;
+            int? total;
             try
             {
                 var base64 = token.Replace('-', '+').Replace('_', '/');
                 base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
                 parsed = JObject.Parse(Encoding.UTF8.GetString(Convert.FromBase64String(base64)));
+                // Read here, where a member of the wrong type (a string version, an object list) is reported like any other damage.
+                version = (int?)parsed["v"];
+                list = (string?)parsed["list"];
+                total = (int?)parsed["total"];
             }
-            catch (Exception exception) when (exception is FormatException || exception is JsonException || exception is ArgumentException)
+            catch (Exception exception) when (exception is FormatException || exception is JsonException || exception is ArgumentException || exception is OverflowException)
             {
                 throw new ArgumentException("The continuation token is not one a Voucherify.NET walker issued.", parameterName, exception);
             }
-            if ((int?)parsed["v"] != Version || !(parsed["at"] is JObject position))
+            if (version != Version || !(parsed["at"] is JObject position))
                 throw new ArgumentException("The continuation token is not one this version of Voucherify.NET can resume from.", parameterName);
-            if ((string?)parsed["list"] != listIdentity)
+            if (list != listIdentity)
                 throw new ArgumentException("The continuation token was issued for a different list (another customer, filters or order); resume with the options the walk started with.", parameterName);
-            return (position, (int?)parsed["total"]);
+            return (position, total);
         }
 
         /// <summary>Checks the token's position holds a string member <paramref name="name"/> and returns it.</summary>
@@ -69,7 +76,12 @@ namespace Voucherify
             position[name] is JValue { Type: JTokenType.Integer } value ? (long)value
                 : throw new ArgumentException("The continuation token is incomplete.", parameterName);
 
-        public static IEnumerable<string> Strings(JToken? array) =>
-            array is JArray items ? items.Select(item => (string?)item).Where(item => item != null)!.Cast<string>() : Enumerable.Empty<string>();
+        /// <summary>The strings of the token's array <paramref name="array"/> (none when absent); any other item means damage.</summary>
+        public static IEnumerable<string> Strings(JToken? array, string parameterName)
+        {
+            if (!(array is JArray items)) return Enumerable.Empty<string>();
+            return items.Select(item => item is JValue { Type: JTokenType.String } value ? (string)value!
+                : throw new ArgumentException("The continuation token is incomplete.", parameterName)).ToList();
+        }
     }
 }

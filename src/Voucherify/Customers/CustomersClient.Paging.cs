@@ -274,7 +274,7 @@ namespace Voucherify
                 if (instant < DateTimeOffset.MinValue.UtcTicks || instant > DateTimeOffset.MaxValue.UtcTicks || precision < 1 || precision > TimeSpan.TicksPerMillisecond)
                     throw new ArgumentException("The continuation token is damaged.", parameterName);
                 var boundary = new CreationBoundary { Instant = new DateTimeOffset(instant, TimeSpan.Zero), PrecisionTicks = precision };
-                foreach (var id in ContinuationToken.Strings(position["seen"])) boundary._idsAtInstant.Add(id);
+                foreach (var id in ContinuationToken.Strings(position["seen"], parameterName)) boundary._idsAtInstant.Add(id);
                 return boundary;
             }
 

@@ -1,8 +1,5 @@
 using System.IO;
 using System.Net.Http;
-using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 using Newtonsoft.Json;
 using Voucherify.Http;
 
@@ -11,14 +8,19 @@ namespace Voucherify.Serialization
     /// <summary>Reads a 2xx response's JSON body into the operation's result type.</summary>
     internal static class ResponseBody
     {
+        /// <summary>
+        /// Deserializes the body the pipeline staged (<see cref="PooledBodyContent"/>, see <see cref="AttemptHandler"/>):
+        /// it is in memory, so reading it never waits.
+        /// </summary>
         /// <exception cref="VoucherifyApiException">The body is not JSON of that shape, or is empty or <c>null</c>.</exception>
-        public static async Task<T> ReadAsync<T>(HttpResponseMessage response, SecretRedactor redactor, CancellationToken cancellationToken)
+        public static T Read<T>(HttpResponseMessage response, SecretRedactor redactor)
             where T : class
         {
             T? result;
             try
             {
-                using var text = await OpenTextAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                // No content at all (a custom handler on netstandard2.0 may leave it unset) reads as an empty body.
+                using var text = response.Content is PooledBodyContent staged ? staged.OpenText() : TextReader.Null;
                 using var reader = new TypedDatesJsonReader(text);
                 result = VoucherifyJson.Serializer.Deserialize<T>(reader);
             }
@@ -27,18 +29,6 @@ namespace Voucherify.Serialization
                 throw VoucherifyApiException.UnreadableSuccess(response, redactor, "Could not deserialize the response body stream as " + typeof(T).FullName + ".", exception);
             }
             return result ?? throw VoucherifyApiException.UnreadableSuccess(response, redactor, "Response was null which was not expected.", null);
-        }
-
-        /// <summary>The body as text: decoded from the staged chunks, or through a stream for a body the pipeline did not stage.</summary>
-        private static async Task<TextReader> OpenTextAsync(HttpContent content, CancellationToken cancellationToken)
-        {
-            if (content is PooledBodyContent staged) return staged.OpenText();
-#if NET5_0_OR_GREATER
-            var stream = await content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-#else
-            var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-#endif
-            return new StreamReader(stream, Encoding.UTF8);
         }
     }
 }

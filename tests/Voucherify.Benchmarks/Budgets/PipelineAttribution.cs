@@ -37,7 +37,7 @@ internal static class PipelineAttribution
         }
         var staged = await StagedBodyAsync(transport, uri);
         var redactor = new SecretRedactor(options.SecretKey);
-        var deserialize = new Row("deserialization of the staged body (reader, DTOs)", "Serialization/ResponseBody.cs", () => ResponseBody.ReadAsync<Customer>(staged, redactor, CancellationToken.None));
+        var deserialize = new Row("deserialization of the staged body (reader, DTOs)", "Serialization/ResponseBody.cs", () => { ResponseBody.Read<Customer>(staged, redactor); return Task.CompletedTask; });
         var whole = new Row("whole client call", "", () => client.Customers.GetCustomerAsync(Payloads.CustomerId));
 
         Console.WriteLine();

@@ -71,4 +71,11 @@ public class OperationDescriptorSpecTests
                 let node = (YamlMappingNode)operation.Value
                 select (Scalar(node, "operationId")!, method, ((YamlScalarNode)path.Key).Value!, node)).ToList();
     }
+
+    [Fact]
+    public void A_descriptor_reads_as_its_method_and_route()
+    {
+        Assert.Equal("GET /v1/customers/{customerId}", CustomersClient.Operations.GetCustomer.ToString());
+        Assert.Equal(HttpMethod.Get, CustomersClient.Operations.GetCustomer.HttpMethod);
+    }
 }

@@ -67,6 +67,103 @@ public class PooledBodyContentTests
         Assert.Equal("\"\uFFFD", reader.ReadToEnd());
     }
 
+    [Theory]
+    [InlineData(16 * 1024)]
+    [InlineData(40_001)]
+    public async Task Copying_the_staged_content_writes_the_body_once_and_only_its_length_of_the_last_chunk(int length)
+    {
+        var body = new byte[length];
+        new Random(length).NextBytes(body);
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(body) };
+        await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
+
+        // Buffering and copying go through the content's own serialization, not through its read stream.
+        Assert.Equal(body, await response.Content.ReadAsByteArrayAsync());
+        using var copy = new MemoryStream();
+        await response.Content.CopyToAsync(copy);
+        Assert.Equal(body, copy.ToArray());
+    }
+
+    [Fact]
+    public async Task The_read_stream_is_read_only_forward_only_and_knows_its_length()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[20_000]) };
+        await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
+        var stream = await response.Content.ReadAsStreamAsync();
+
+        Assert.Equal((true, false, false, 20_000L), (stream.CanRead, stream.CanSeek, stream.CanWrite, stream.Length));
+        Assert.Equal(100, stream.Read(new byte[100], 0, 100));
+        Assert.Equal(100, stream.Position);
+        Assert.Throws<NotSupportedException>(() => stream.Position = 0);
+        Assert.Throws<NotSupportedException>(() => stream.Seek(0, SeekOrigin.Begin));
+        Assert.Throws<NotSupportedException>(() => stream.SetLength(1));
+        Assert.Throws<NotSupportedException>(() => stream.Write(new byte[1], 0, 1));
+        stream.Flush();
+        Assert.Equal(19_900, await stream.ReadAsync(new byte[30_000], 0, 30_000));
+        Assert.Equal(0, stream.Read(new byte[1], 0, 1));
+    }
+
+    [Fact]
+    public async Task Text_read_one_character_at_a_time_hands_out_both_halves_of_a_surrogate_pair()
+    {
+        using var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Encoding.UTF8.GetBytes("a😀b")) };
+        await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
+        using var reader = ((PooledBodyContent)response.Content).OpenText();
+
+        var read = new List<int>();
+        int c;
+        while ((c = reader.Read()) != -1) read.Add(c);
+
+        Assert.Equal("a😀b".Select(ch => (int)ch), read);
+        Assert.Equal(0, reader.Read(new char[4], 0, 0));
+    }
+
+    [Fact]
+    public async Task A_declared_length_over_the_limit_is_refused_before_a_byte_is_read_and_a_longer_body_when_it_passes_the_limit()
+    {
+        var declared = new CountingReads(new byte[100]);
+        using var declaredResponse = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(declared) };
+        declaredResponse.Content.Headers.ContentLength = 100;
+        var refused = await Assert.ThrowsAsync<VoucherifyResponseTooLargeException>(() => PooledBodyContent.LoadAsync(declaredResponse, AnyRequest, 99, CancellationToken.None));
+        Assert.Equal((99L, 100L), (refused.LimitBytes, refused.DeclaredBytes));
+        Assert.Equal(0, declared.Reads);
+
+        using var exact = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new CountingReads(new byte[100])) };
+        await PooledBodyContent.LoadAsync(exact, AnyRequest, 100, CancellationToken.None);
+        Assert.Equal(100, exact.Content.Headers.ContentLength);
+
+        using var longer = new HttpResponseMessage(HttpStatusCode.OK) { Content = new StreamContent(new CountingReads(new byte[101])) };
+        var cut = await Assert.ThrowsAsync<VoucherifyResponseTooLargeException>(() => PooledBodyContent.LoadAsync(longer, AnyRequest, 100, CancellationToken.None));
+        Assert.Null(cut.DeclaredBytes);
+        Assert.Equal("GET (unknown operation)", cut.Operation);
+    }
+
+    /// <summary>A body of unknown length (it cannot seek) that counts how often it is read.</summary>
+    private sealed class CountingReads(byte[] body) : MemoryStream(body)
+    {
+        public int Reads { get; private set; }
+
+        public override bool CanSeek => false;
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            Reads++;
+            return base.Read(buffer, offset, count);
+        }
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            Reads++;
+            return base.ReadAsync(buffer, offset, count, cancellationToken);
+        }
+
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Reads++;
+            return base.ReadAsync(buffer, cancellationToken);
+        }
+    }
+
     [Fact]
     public async Task Reading_after_the_response_is_disposed_fails_instead_of_reading_a_reused_chunk()
     {
