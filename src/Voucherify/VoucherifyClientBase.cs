@@ -25,7 +25,6 @@ namespace Voucherify
         private protected VoucherifyClientBase(VoucherifyClientOptions configuration, HttpClient httpClient)
         {
             Options = configuration ?? throw new ArgumentNullException(nameof(configuration));
-            configuration.Validate();
             HttpClient = httpClient ?? throw new ArgumentNullException(nameof(httpClient));
             _baseUrl = configuration.BaseUrlWithTrailingSlash();
             _redactor = new SecretRedactor(configuration.SecretKey);

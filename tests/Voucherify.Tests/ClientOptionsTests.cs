@@ -69,6 +69,59 @@ public class ClientOptionsTests
     }
 
     [Theory]
+    [InlineData("no-app-id", "ApplicationId is required (the X-App-Id")]
+    [InlineData("no-secret", "SecretKey is required (the X-App-Token")]
+    [InlineData("relative-uri", "BaseUri must be an absolute URI")]
+    [InlineData("http-uri", "BaseUri must use https (got http://api.voucherify.io)")]
+    [InlineData("query-uri", "BaseUri must not carry a query or fragment")]
+    [InlineData("no-retry", "Retry must not be null")]
+    [InlineData("limit-zero", "MaxResponseBytes must be between 1 and 2147483647")]
+    [InlineData("control-char", "ApplicationId contains a control or non-ASCII character at position 3")]
+    [InlineData("zero-timeout", "CallTimeout must be positive, or Timeout.InfiniteTimeSpan")]
+    public void Each_rejection_message_says_what_to_fix(string problem, string expected)
+    {
+        var options = TestClient.Options();
+        switch (problem)
+        {
+            case "no-app-id": options.ApplicationId = ""; break;
+            case "no-secret": options.SecretKey = ""; break;
+            case "relative-uri": options.BaseUri = new Uri("/v", UriKind.Relative); break;
+            case "http-uri": options.BaseUri = new Uri("http://api.voucherify.io"); break;
+            case "query-uri": options.BaseUri = new Uri("https://api.voucherify.io/?a=1"); break;
+            case "no-retry": options.Retry = null!; break;
+            case "limit-zero": options.MaxResponseBytes = 0; break;
+            case "control-char": options.ApplicationId = "app\tid"; break;
+            case "zero-timeout": options.CallTimeout = TimeSpan.Zero; break;
+        }
+
+        var error = Assert.ThrowsAny<ArgumentException>(() => new VoucherifyClient(options, new MockHttpMessageHandler()));
+
+        Assert.Contains(expected, error.Message);
+    }
+
+    [Fact]
+    public void The_edges_of_every_range_are_accepted()
+    {
+        var options = TestClient.Options();
+        options.ApplicationId = " app~id ";
+        options.SecretKey = "~ !key";
+        options.MaxResponseBytes = int.MaxValue;
+        options.CallTimeout = options.AttemptTimeout = TimeSpan.FromTicks(1);
+
+        using var client = new VoucherifyClient(options, new MockHttpMessageHandler());
+
+        Assert.Same(options, client.Options);
+    }
+
+    [Fact]
+    public void New_options_start_without_credentials_and_with_the_documented_response_limit()
+    {
+        var options = new VoucherifyClientOptions();
+
+        Assert.Equal((string.Empty, string.Empty, 16L * 1024 * 1024), (options.ApplicationId, options.SecretKey, options.MaxResponseBytes));
+    }
+
+    [Theory]
     [InlineData("http://api.voucherify.io")]
     [InlineData("http://10.0.0.5:4010")]
     [InlineData("http://proxy.internal/voucherify")]

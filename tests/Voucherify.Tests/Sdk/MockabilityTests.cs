@@ -51,7 +51,9 @@ public class MockabilityTests
         Assert.Equal((VoucherifyTimeoutScope.Call, 2), (timeout.Scope, timeout.Attempts));
         Assert.Equal("GET /v1/customers/{customerId} did not complete within the call timeout of 30 s (VoucherifyClientOptions.CallTimeout) after 2 attempts.", timeout.Message);
         Assert.Equal((3, false), (network.Attempts, network.RequestMayHaveReachedServer));
-        Assert.Equal((11_000_000L, 10_485_760L), (tooLarge.PayloadBytes, tooLarge.LimitBytes));
+        Assert.Equal((11_000_000L, 10_485_760L, "body"), (tooLarge.PayloadBytes, tooLarge.LimitBytes, tooLarge.ParamName));
+        var reached = VoucherifyModelFactory.VoucherifyNetworkException("POST /v1/customers/bulk/async", 1, requestMayHaveReachedServer: true, new HttpRequestException("reset"));
+        Assert.Equal("POST /v1/customers/bulk/async failed after 1 attempt: reset The request may have reached the server, and it is not safe to send twice, so it was not repeated.", reached.Message);
         Assert.Equal((16_777_216L, (long?)20_000_000L, "GET /v1/customers"), (responseTooLarge.LimitBytes, responseTooLarge.DeclaredBytes, responseTooLarge.Operation));
         Assert.Equal((new Uri("https://elsewhere.example"), "GET /v1/customers/{customerId}"), (redirect.RedirectedTo, redirect.Operation));
     }

@@ -84,6 +84,49 @@ public class TelemetryTests
         Assert.Equal("CUSTOMERS.BULK_UPDATE", wait.GetTagItem("voucherify.async_action.type"));
     }
 
+    [Theory]
+    [InlineData(1, true)]
+    [InlineData(0, false)]
+    public async Task A_finished_wait_is_measured_by_job_type_and_status_and_marked_as_an_error_when_the_job_had_failures(int failedCount, bool failed)
+    {
+        var measurements = new List<(double Value, Dictionary<string, object?> Tags)>();
+        using var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == VoucherifyDiagnostics.MeterName && instrument.Name == VoucherifyDiagnostics.AsyncActionWaitDurationInstrument)
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            var copy = new Dictionary<string, object?>();
+            foreach (var tag in tags) copy[tag.Key] = tag.Value;
+            lock (measurements) measurements.Add((value, copy));
+        });
+        listener.Start();
+        using var recorder = new ActivityRecorder();
+        // The listener sees the whole process; a job type no other test uses tells this wait's measurement apart.
+        var type = "CUSTOMERS.TELEMETRY_TEST_" + failedCount;
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/async-actions/aa_t")
+            .Respond("application/json", $$$"""{"id":"aa_t","type":"{{{type}}}","status":"DONE","result":{"done_count":1,"failed_count":{{{failedCount}}}}}""");
+        using var client = SdkTestClient.Create(mock);
+
+        await client.AsyncActions.WaitForCompletionAsync("aa_t");
+
+        lock (measurements)
+        {
+            var measurement = Assert.Single(measurements, m => (string?)m.Tags.GetValueOrDefault("voucherify.async_action.type") == type);
+            Assert.Equal("DONE", measurement.Tags["voucherify.async_action.status"]);
+            Assert.Equal(2, measurement.Tags.Count);
+            Assert.True(measurement.Value >= 0);
+        }
+        var wait = Assert.Single(recorder.Voucherify(), a => a.DisplayName == "voucherify.async_action.wait" && (string?)a.GetTagItem("voucherify.async_action.type") == type);
+        Assert.Equal(failed ? ActivityStatusCode.Error : ActivityStatusCode.Unset, wait.Status);
+        Assert.Equal(failed ? "The async action reported failures." : null, wait.StatusDescription);
+    }
+
     [Fact]
     public async Task Call_durations_are_measured_per_route_and_status_with_the_error_type()
     {
