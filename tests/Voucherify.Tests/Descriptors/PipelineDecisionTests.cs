@@ -150,6 +150,8 @@ public class PipelineDecisionTests
     [InlineData("source_ids", """{"metadata":{"a":1}}""", true)]
     [InlineData("source_ids", """{"metadata":{"source_ids":["a"]}}""", true)]
     [InlineData("source_ids", """{"source_ids":null}""", true)]
+    [InlineData("$", "{}", false)]
+    [InlineData("source_ids", """{"x":"source_ids","source_ids":["a"]}""", false)]
     public async Task The_non_empty_body_check_follows_the_descriptors_required_items(string? requiredItems, string body, bool rejected)
     {
         using var request = Request(Descriptor(requiredItems: requiredItems), body);

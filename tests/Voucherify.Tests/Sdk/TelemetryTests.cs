@@ -60,6 +60,8 @@ public class TelemetryTests
         Assert.Equal(ActivityKind.Client, activity.Kind);
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal(404, activity.GetTagItem("http.response.status_code"));
+        Assert.Equal("GET", activity.GetTagItem("http.request.method"));
+        Assert.Equal(new Uri(TestClient.BaseUrl).Host, activity.GetTagItem("server.address"));
         Assert.Equal("404", activity.GetTagItem("error.type"));
         Assert.DoesNotContain(activity.TagObjects, tag => tag.Value?.ToString()?.Contains("alice") == true);
     }
@@ -159,8 +161,32 @@ public class TelemetryTests
             Assert.Equal("/v1/customers/{customerId}/segments", measurement.Tags["url.template"]);
             Assert.Equal("GET", measurement.Tags["http.request.method"]);
             Assert.Equal("418", measurement.Tags["error.type"]);
-            Assert.True(measurement.Value >= 0);
+            Assert.InRange(measurement.Value, 0, 30);
         }
+    }
+
+    [Fact]
+    public async Task A_failed_call_is_typed_by_its_exception_and_a_cancelled_one_as_canceled()
+    {
+        using var recorder = new ActivityRecorder();
+        var mock = new MockHttpMessageHandler();
+        mock.When($"{TestClient.BaseUrl}/v1/customers/telemetry-network/segments").Throw(new HttpRequestException("refused", new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.ConnectionRefused)));
+        mock.When($"{TestClient.BaseUrl}/v1/customers/telemetry-cancel/segments").Respond(async () =>
+        {
+            await Task.Delay(Timeout.Infinite);
+            return new HttpResponseMessage();
+        });
+        var options = TestClient.Options();
+        options.Retry = new RetryOptions { MaxAttempts = 1 };
+        using var client = new VoucherifyClient(options, mock);
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAsync<VoucherifyNetworkException>(() => client.Customers.ListCustomerSegmentsAsync("telemetry-network"));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Customers.ListCustomerSegmentsAsync("telemetry-cancel", cancel.Token));
+
+        var errors = recorder.Voucherify().Where(a => a.DisplayName == "GET /v1/customers/{customerId}/segments").Select(a => a.GetTagItem("error.type")).ToList();
+        Assert.Contains("Voucherify.VoucherifyNetworkException", errors);
+        Assert.Contains("canceled", errors);
     }
 
     [Fact]

@@ -1,0 +1,132 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+
+namespace Voucherify.ReliabilityTests;
+
+/// <summary>What each attempt of a retried call carries and leaves behind, and which failures earn another attempt.</summary>
+public class PipelineEdgeTests
+{
+    private static Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> Slow => async (_, ct) =>
+    {
+        await Task.Delay(TimeSpan.FromSeconds(30), ct);
+        return new HttpResponseMessage(HttpStatusCode.OK);
+    };
+
+    [Fact]
+    public async Task Every_attempt_carries_each_credential_header_once()
+    {
+        var counts = new List<(int AppId, int Token, int UserAgent)>();
+        Func<HttpRequestMessage, CancellationToken, Task<HttpResponseMessage>> record(HttpStatusCode status) => (request, _) =>
+        {
+            counts.Add((request.Headers.GetValues("X-App-Id").Count(), request.Headers.GetValues("X-App-Token").Count(), request.Headers.GetValues("User-Agent").Count()));
+            return Task.FromResult(new HttpResponseMessage(status) { Content = new StringContent(Samples.Customer, Encoding.UTF8, "application/json") });
+        };
+        var transport = new ScriptedTransport().Then(record(HttpStatusCode.ServiceUnavailable)).Then(record(HttpStatusCode.BadGateway)).Then(record(HttpStatusCode.OK));
+        using var client = transport.Client();
+
+        await client.Customers.GetCustomerAsync("cust_1");
+
+        Assert.Equal([(1, 1, 1), (1, 1, 1), (1, 1, 1)], counts);
+    }
+
+    [Fact]
+    public async Task A_job_post_cut_after_sending_is_not_replayed_but_one_whose_connection_was_refused_is()
+    {
+        var body = new CustomersMetadataUpdateInBulkRequestBody { SourceIds = ["a"], Metadata = new Dictionary<string, object> { ["x"] = 1 } };
+        var reset = new ScriptedTransport().ThenThrow(ScriptedTransport.Reset());
+        var refused = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused());
+        using var resetClient = reset.Client();
+        using var refusedClient = refused.Client();
+
+        var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => resetClient.Customers.UpdateCustomersMetadataInBulkAsync(body));
+        await refusedClient.Customers.UpdateCustomersMetadataInBulkAsync(body);
+
+        Assert.True(error.RequestMayHaveReachedServer);
+        Assert.Single(reset.Attempts);
+        Assert.Equal(2, refused.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task An_answer_that_is_retried_is_disposed_first()
+    {
+        var first = new TrackedContent();
+        var transport = new ScriptedTransport().Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = first }));
+        using var client = transport.Client();
+
+        await client.Customers.GetCustomerAsync("cust_1");
+
+        Assert.True(first.Disposed);
+        Assert.Equal(2, transport.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task The_backoff_is_waited_after_a_network_failure_and_after_an_attempt_timeout()
+    {
+        var transport = new ScriptedTransport().ThenThrow(ScriptedTransport.Reset()).Then(Slow);
+        using var client = transport.Client(o =>
+        {
+            o.AttemptTimeout = TimeSpan.FromMilliseconds(50);
+            o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromMilliseconds(300);
+        });
+        var clock = Stopwatch.StartNew();
+
+        await client.Customers.GetCustomerAsync("cust_1");
+
+        // Two waits of at least half the 300 ms delay (the jitter), plus the 50 ms attempt that timed out.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(340), $"took {clock.Elapsed}");
+        Assert.Equal(3, transport.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_caller_http_clients_own_timeout_is_an_attempt_timeout()
+    {
+        var transport = new ScriptedTransport().Then(Slow).Then(Slow).Then(Slow);
+        using var http = new HttpClient(transport) { Timeout = TimeSpan.FromMilliseconds(100) };
+        using var client = new VoucherifyClient(http, new VoucherifyClientOptions
+        {
+            ApplicationId = Samples.ApplicationId,
+            SecretKey = Samples.SecretKey,
+            BaseUri = new Uri("https://api.test.voucherify.io"),
+            Retry = new RetryOptions { MaxAttempts = 2, BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(1) },
+        });
+
+        var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => client.Customers.GetCustomerAsync("cust_1"));
+
+        Assert.Equal((VoucherifyTimeoutScope.Attempt, 2), (error.Scope, error.Attempts));
+    }
+
+    [Fact]
+    public async Task Through_a_caller_http_client_the_body_keeps_its_content_headers()
+    {
+        string? contentType = null;
+        var transport = new ScriptedTransport().Then((request, _) =>
+        {
+            contentType = request.Content?.Headers.ContentType?.ToString();
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(Samples.Customer, Encoding.UTF8, "application/json") });
+        });
+        using var http = new HttpClient(transport);
+        using var client = new VoucherifyClient(http, new VoucherifyClientOptions { ApplicationId = Samples.ApplicationId, SecretKey = Samples.SecretKey, BaseUri = new Uri("https://api.test.voucherify.io") });
+
+        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "s" });
+
+        Assert.Equal("application/json", contentType);
+    }
+
+    /// <summary>A body that tells whether it was disposed.</summary>
+    private sealed class TrackedContent : StringContent
+    {
+        public TrackedContent()
+            : base("{}", Encoding.UTF8, "application/json")
+        {
+        }
+
+        public bool Disposed { get; private set; }
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            base.Dispose(disposing);
+        }
+    }
+}
