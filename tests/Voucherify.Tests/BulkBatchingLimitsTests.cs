@@ -81,4 +81,22 @@ public class BulkBatchingLimitsTests
         Assert.Equal(202, error.StatusCode);
         Assert.Single(t.Requests);
     }
+
+    [Fact]
+    public async Task Missing_or_blank_batch_items_are_refused_by_position_before_anything_is_sent()
+    {
+        using var t = new TestClient();
+        var customers = t.Customers;
+
+        Assert.Equal("customers", Assert.Throws<ArgumentNullException>(() => { _ = customers.UpdateCustomersInBatchesAsync(null!); }).ParamName);
+        Assert.Equal("sourceIds", Assert.Throws<ArgumentNullException>(() => { _ = customers.UpdateCustomersMetadataInBatchesAsync(null!, new Dictionary<string, object>()); }).ParamName);
+        Assert.Equal("metadata", Assert.Throws<ArgumentNullException>(() => { _ = customers.UpdateCustomersMetadataInBatchesAsync(["a"], null!); }).ParamName);
+        var nullCustomer = await Assert.ThrowsAsync<ArgumentException>(() => customers.UpdateCustomersInBatchesAsync([new CustomersUpdateInBulkRequestBody { SourceId = "a" }, null!]));
+        var blankId = await Assert.ThrowsAsync<ArgumentException>(() => customers.UpdateCustomersMetadataInBatchesAsync(["a", "b", ""], new Dictionary<string, object> { ["k"] = 1 }));
+
+        Assert.Equal(("customers", "sourceIds"), (nullCustomer.ParamName, blankId.ParamName));
+        Assert.StartsWith("Customer 1 is null.", nullCustomer.Message);
+        Assert.StartsWith("Source id 2 is null or empty.", blankId.Message);
+        Assert.Empty(t.Requests);
+    }
 }
