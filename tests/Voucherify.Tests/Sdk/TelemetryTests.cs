@@ -92,21 +92,7 @@ public class TelemetryTests
     public async Task A_finished_wait_is_measured_by_job_type_and_status_and_marked_as_an_error_when_the_job_had_failures(int failedCount, bool failed)
     {
         var measurements = new List<(double Value, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == VoucherifyDiagnostics.MeterName && instrument.Name == VoucherifyDiagnostics.AsyncActionWaitDurationInstrument)
-                    l.EnableMeasurementEvents(instrument);
-            },
-        };
-        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
-        {
-            var copy = new Dictionary<string, object?>();
-            foreach (var tag in tags) copy[tag.Key] = tag.Value;
-            lock (measurements) measurements.Add((value, copy));
-        });
-        listener.Start();
+        using var listener = Measure(VoucherifyDiagnostics.AsyncActionWaitDurationInstrument, measurements);
         using var recorder = new ActivityRecorder();
         // The listener sees the whole process; a job type no other test uses tells this wait's measurement apart.
         var type = "CUSTOMERS.TELEMETRY_TEST_" + failedCount;
@@ -133,21 +119,7 @@ public class TelemetryTests
     public async Task Call_durations_are_measured_per_route_and_status_with_the_error_type()
     {
         var measurements = new List<(double Value, Dictionary<string, object?> Tags)>();
-        using var listener = new MeterListener
-        {
-            InstrumentPublished = (instrument, l) =>
-            {
-                if (instrument.Meter.Name == VoucherifyDiagnostics.MeterName && instrument.Name == VoucherifyDiagnostics.RequestDurationInstrument)
-                    l.EnableMeasurementEvents(instrument);
-            },
-        };
-        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
-        {
-            var copy = new Dictionary<string, object?>();
-            foreach (var tag in tags) copy[tag.Key] = tag.Value;
-            lock (measurements) measurements.Add((value, copy));
-        });
-        listener.Start();
+        using var listener = Measure(VoucherifyDiagnostics.RequestDurationInstrument, measurements);
         var mock = new MockHttpMessageHandler();
         // The listener sees the whole process; a status no other test answers with tells this call's measurement apart.
         mock.When($"{TestClient.BaseUrl}/v1/customers/telemetry-metric-test/segments").Respond((HttpStatusCode)418);
@@ -267,5 +239,26 @@ public class TelemetryTests
         await client.AsyncActions.GetAsyncActionAsync("aa_9");
 
         Assert.Equal("GET /v1/async-actions/{asyncActionId}", Assert.Single(recorder.Voucherify()).DisplayName);
+    }
+
+    /// <summary>Listens to one of the library's instruments, copying each measurement and its tags into <paramref name="measurements"/>.</summary>
+    private static MeterListener Measure(string instrumentName, List<(double Value, Dictionary<string, object?> Tags)> measurements)
+    {
+        var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, l) =>
+            {
+                if (instrument.Meter.Name == VoucherifyDiagnostics.MeterName && instrument.Name == instrumentName)
+                    l.EnableMeasurementEvents(instrument);
+            },
+        };
+        listener.SetMeasurementEventCallback<double>((_, value, tags, _) =>
+        {
+            var copy = new Dictionary<string, object?>();
+            foreach (var tag in tags) copy[tag.Key] = tag.Value;
+            lock (measurements) measurements.Add((value, copy));
+        });
+        listener.Start();
+        return listener;
     }
 }
