@@ -88,7 +88,6 @@ namespace Voucherify
         /// </summary>
         public RateLimitInfo? RateLimit { get; }
 
-        /// <summary>A 2xx response whose body could not be read as the operation's result.</summary>
         /// <summary>
         /// A 2xx whose body could not be read. The parser's message may quote a value of the body, so when that value is an
         /// echo of the secret key the parser's exception is replaced by one with the key masked.

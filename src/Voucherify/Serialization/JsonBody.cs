@@ -47,14 +47,16 @@ namespace Voucherify.Serialization
             public override void WritePropertyName(string name)
             {
                 base.WritePropertyName(name);
-                _keyNext = Top == 1 && (name == "id" || name == "source_id");
+                _keyNext = IsResourceKey(name);
             }
 
             public override void WritePropertyName(string name, bool escape)
             {
                 base.WritePropertyName(name, escape);
-                _keyNext = Top == 1 && (name == "id" || name == "source_id");
+                _keyNext = IsResourceKey(name);
             }
+
+            private bool IsResourceKey(string name) => Top == 1 && (name == "id" || name == "source_id");
 
             public override void WriteValue(string? value)
             {
