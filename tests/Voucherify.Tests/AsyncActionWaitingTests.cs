@@ -191,6 +191,7 @@ public class AsyncActionWaitingTests
         var error = await Assert.ThrowsAsync<ArgumentException>(() => t.AsyncActions.WaitForCompletionAsync(id, FastPolling()));
 
         Assert.Equal("asyncActionId", error.ParamName);
+        Assert.StartsWith("The async action id must not be empty.", error.Message);
         Assert.Empty(t.Requests);
     }
 
@@ -208,10 +209,48 @@ public class AsyncActionWaitingTests
         var noTime = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => t.AsyncActions.WaitForCompletionAsync(Id, new AsyncActionWaitOptions { Timeout = TimeSpan.Zero }));
 
+        var notANumber = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
+            () => t.AsyncActions.WaitForCompletionAsync(Id, new AsyncActionWaitOptions { BackoffFactor = double.NaN }));
+
         Assert.Equal(
-            ["InitialDelay", "MaxDelay", "BackoffFactor", "Timeout"],
-            new[] { zeroDelay, maxBelowInitial, shrinking, noTime }.Select(error => error.ParamName));
+            ["InitialDelay", "MaxDelay", "BackoffFactor", "Timeout", "BackoffFactor"],
+            new[] { zeroDelay, maxBelowInitial, shrinking, noTime, notANumber }.Select(error => error.ParamName));
+        Assert.Equal(
+            ["The initial delay must be positive.", "The maximum delay must be at least the initial delay.", "The backoff factor must be 1 or more.",
+             "The timeout must be positive.", "The backoff factor must be 1 or more."],
+            new[] { zeroDelay, maxBelowInitial, shrinking, noTime, notANumber }.Select(error => error.Message.Split(" (Parameter")[0]));
         Assert.Empty(t.Requests);
+    }
+
+    [Fact]
+    public async Task A_backoff_factor_of_one_is_allowed_and_polls_at_a_constant_interval()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Get, ActionPath).RespondWithJson(HttpStatusCode.OK, State("ENQUEUED", 0));
+        t.Expect(HttpMethod.Get, ActionPath).RespondWithJson(HttpStatusCode.OK, State("DONE", 100));
+        var options = FastPolling();
+        options.BackoffFactor = 1;
+
+        var done = await t.AsyncActions.WaitForCompletionAsync(Id, options);
+
+        Assert.Equal(AsyncActionStatus.Done, done.Status);
+        Assert.Equal(2, t.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_delay_reaching_past_the_deadline_is_cut_there()
+    {
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + ActionPath).RespondWithJson(HttpStatusCode.OK, State("IN_PROGRESS", 10));
+        var options = new AsyncActionWaitOptions { InitialDelay = TimeSpan.FromMinutes(1), MaxDelay = TimeSpan.FromMinutes(1), Timeout = TimeSpan.FromMilliseconds(300) };
+        var clock = Stopwatch.StartNew();
+
+        var error = await Assert.ThrowsAsync<AsyncActionTimeoutException>(() => t.AsyncActions.WaitForCompletionAsync(Id, options));
+
+        // Far under the one-minute delay the wait would otherwise sleep through before noticing the deadline.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(20), $"the wait took {clock.Elapsed}");
+        Assert.Single(t.Requests);
+        Assert.Equal(10, error.LastSeen!.Progress);
     }
 
     /// <summary>Records synchronously (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>

@@ -31,6 +31,26 @@ public class ExceptionMessagesTests
     }
 
     [Fact]
+    public void A_wait_that_gave_up_says_what_it_saw_last_or_that_it_saw_nothing()
+    {
+        var timeout = TimeSpan.FromSeconds(3);
+
+        Assert.Equal("Async action aa_1 did not finish within 00:00:03; no poll was answered in that time. The job continues on the server.",
+            VoucherifyModelFactory.AsyncActionTimeoutException("aa_1", lastSeen: null, timeout).Message);
+        Assert.Equal("Async action aa_1 did not finish within 00:00:03; last seen IN_PROGRESS at 40%. The job continues on the server.",
+            VoucherifyModelFactory.AsyncActionTimeoutException("aa_1", new AsyncAction { Status = "IN_PROGRESS", Progress = 40 }, timeout).Message);
+        Assert.Equal("Async action aa_1 did not finish within 00:00:03; last seen without a status at 0%. The job continues on the server.",
+            VoucherifyModelFactory.AsyncActionTimeoutException("aa_1", new AsyncAction(), timeout).Message);
+    }
+
+    [Fact]
+    public void A_failed_job_of_no_stated_type_and_no_reason_still_reads_as_a_sentence()
+    {
+        Assert.Equal("Async action aa_1 (unknown type) failed: the API gave no reason.",
+            VoucherifyModelFactory.AsyncActionFailedException(new AsyncAction { Id = "aa_1", Status = "FAILED" }).Message);
+    }
+
+    [Fact]
     public void A_network_failure_that_cannot_have_reached_the_server_says_nothing_about_replaying()
     {
         Assert.Equal("GET /v1/customers failed after 3 attempts: refused",

@@ -51,6 +51,38 @@ public class SynchronizationContextTests
         Assert.True(context.Posts == 0, context.First);
     }
 
+    [Fact]
+    public async Task Waiting_for_a_job_started_on_a_callers_context_never_posts_back_to_it()
+    {
+        var transport = new MockHttpMessageHandler();
+        using var client = new VoucherifyClient(TestClient.Options(), transport);
+        var polls = 0;
+        transport.Fallback.Respond(async () =>
+        {
+            await Task.Delay(5).ConfigureAwait(false);
+            var status = Interlocked.Increment(ref polls) < 3 ? "IN_PROGRESS" : "DONE";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"id":"aa_1","status":"{{status}}","progress":50}""", Encoding.UTF8, "application/json") };
+        });
+        var options = new AsyncActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(5) };
+        var context = new RecordingContext();
+
+        Task<AsyncAction> wait;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            wait = client.AsyncActions.WaitForCompletionAsync("aa_1", options);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(null);
+        }
+
+        // Three polls and two delays between them, each resumed without the caller's context.
+        Assert.Equal(AsyncActionStatus.Done, (await wait).Status);
+        Assert.Equal(3, polls);
+        Assert.True(context.Posts == 0, context.First);
+    }
+
     /// <summary>Counts what is posted to it and runs it on the thread pool.</summary>
     private sealed class RecordingContext : SynchronizationContext
     {

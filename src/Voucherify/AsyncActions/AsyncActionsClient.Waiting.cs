@@ -35,8 +35,7 @@ namespace Voucherify
             // CancelAfter takes at most int.MaxValue milliseconds; a longer timeout (over 24 days) is as good as none.
             if (options.Timeout.TotalMilliseconds <= int.MaxValue) deadline.CancelAfter(options.Timeout);
             var clock = Stopwatch.StartNew();
-            var backoff = options.InitialDelay;
-            ProgressSample? previous = null;
+            var schedule = new PollSchedule(options);
             AsyncAction? lastSeen = null;
             try
             {
@@ -49,12 +48,8 @@ namespace Voucherify
                     if (action.IsFinished) return Diagnostics.VoucherifyTelemetry.AsyncActionFinished(activity, action, clock.Elapsed);
                     if (seenAt >= options.Timeout) throw new AsyncActionTimeoutException(asyncActionId, action, options.Timeout);
 
-                    var sample = action.Status == AsyncActionStatus.InProgress && action.Progress is int percent ? new ProgressSample(seenAt, percent) : (ProgressSample?)null;
-                    var delay = EstimateTimeToFinish(previous, sample) ?? backoff;
-                    previous = sample;
                     // A delay reaching past the deadline is cut by it.
-                    await Task.Delay(Clamp(delay, options.InitialDelay, options.MaxDelay), deadline.Token).ConfigureAwait(false);
-                    backoff = Clamp(TimeSpan.FromTicks((long)(backoff.Ticks * options.BackoffFactor)), options.InitialDelay, options.MaxDelay);
+                    await Task.Delay(schedule.NextDelay(action, seenAt), deadline.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -62,37 +57,5 @@ namespace Voucherify
                 throw new AsyncActionTimeoutException(asyncActionId, lastSeen, options.Timeout);
             }
         }
-
-        /// <summary>
-        /// Linear extrapolation from the progress made between two polls; null until the job has been seen progressing.
-        /// </summary>
-        /// <remarks>
-        /// A rate between two samples, rather than "progress so far over time waited", because the job may have started
-        /// long before the wait did, and because a slow first poll (connection set-up, JIT) would otherwise count as job
-        /// time and push the next poll far past the finish.
-        /// </remarks>
-        private static TimeSpan? EstimateTimeToFinish(ProgressSample? previous, ProgressSample? current)
-        {
-            if (!(previous is { } before) || !(current is { } now) || now.Percent <= before.Percent || now.Percent >= 100)
-                return null;
-            return TimeSpan.FromTicks((now.SeenAt - before.SeenAt).Ticks * (100 - now.Percent) / (now.Percent - before.Percent));
-        }
-
-        /// <summary>The progress an in-progress job reported, and when (on the waiter's clock) it was seen.</summary>
-        private readonly struct ProgressSample
-        {
-            public ProgressSample(TimeSpan seenAt, int percent)
-            {
-                SeenAt = seenAt;
-                Percent = percent;
-            }
-
-            public TimeSpan SeenAt { get; }
-
-            public int Percent { get; }
-        }
-
-        private static TimeSpan Clamp(TimeSpan value, TimeSpan min, TimeSpan max) =>
-            value < min ? min : value > max ? max : value;
     }
 }
