@@ -51,36 +51,84 @@ public class SynchronizationContextTests
         Assert.True(context.Posts == 0, context.First);
     }
 
-    [Fact]
-    public async Task Waiting_for_a_job_started_on_a_callers_context_never_posts_back_to_it()
+    private static readonly AsyncActionWaitOptions QuickPolls = new() { InitialDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(5) };
+
+    /// <summary>
+    /// The helpers built on the operations, each started on the caller's context. Walks are consumed with
+    /// <c>ConfigureAwait(false)</c>, as a caller on such a thread must, so only the library could post back.
+    /// </summary>
+    private static readonly IReadOnlyDictionary<string, Func<VoucherifyClient, Task>> Helpers = new Dictionary<string, Func<VoucherifyClient, Task>>
+    {
+        ["wait-for-completion"] = c => c.AsyncActions.WaitForCompletionAsync("aa_1", QuickPolls),
+        ["list-all-customers"] = c => DrainAsync(c.Customers.ListAllCustomersAsync()),
+        ["list-all-customer-activity"] = c => DrainAsync(c.Customers.ListAllCustomerActivityAsync("cust_1")),
+        ["list-all-customer-redeemables"] = c => DrainAsync(c.Customers.ListAllCustomerRedeemablesAsync("cust_1")),
+        ["import-csv-file"] = c => WithCsvFileAsync(path => c.Customers.ImportCustomersUsingCsvAsync(path)),
+        ["import-csv-file-and-wait"] = c => WithCsvFileAsync(path => c.Customers.ImportCustomersUsingCsvAndWaitAsync(path, QuickPolls)),
+        ["import-csv-stream-and-wait"] = c => c.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream("Source_id\ns\n"u8.ToArray()), "x.csv", QuickPolls),
+        ["update-customers-in-batches"] = c => c.Customers.UpdateCustomersInBatchesAsync(
+            [new CustomersUpdateInBulkRequestBody { SourceId = "s" }], new BulkUpdateOptions { WaitOptions = QuickPolls }),
+        ["update-customers-metadata-in-batches"] = c => c.Customers.UpdateCustomersMetadataInBatchesAsync(
+            ["s"], new Dictionary<string, object> { ["k"] = 1 }, new BulkUpdateOptions { WaitOptions = QuickPolls }),
+    };
+
+    public static TheoryData<string> HelperNames => new(Helpers.Keys);
+
+    [Theory]
+    [MemberData(nameof(HelperNames))]
+    public async Task A_helper_started_on_a_callers_context_never_posts_back_to_it(string helper)
     {
         var transport = new MockHttpMessageHandler();
         using var client = new VoucherifyClient(TestClient.Options(), transport);
         var polls = 0;
-        transport.Fallback.Respond(async () =>
+        transport.Fallback.Respond(async request =>
         {
             await Task.Delay(5).ConfigureAwait(false);
-            var status = Interlocked.Increment(ref polls) < 3 ? "IN_PROGRESS" : "DONE";
-            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent($$"""{"id":"aa_1","status":"{{status}}","progress":50}""", Encoding.UTF8, "application/json") };
+            var path = request.RequestUri!.AbsolutePath;
+            // A job is in progress at its first poll, so every wait sleeps between polls at least once.
+            var body = path.StartsWith("/v1/async-actions/", StringComparison.Ordinal)
+                ? $$"""{"id":"aa_1","status":"{{(Interlocked.Increment(ref polls) == 1 ? "IN_PROGRESS" : "DONE")}}","progress":50}"""
+                : request.Method == HttpMethod.Post ? """{"async_action_id":"aa_1"}"""
+                : path == "/v1/customers" ? """{"customers":[{"id":"cust_1","created_at":"2024-01-01T00:00:00Z"}],"total":1,"has_more":false}"""
+                : """{"data":[{"id":"r_1"}],"total":1,"has_more":false}""";
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
         });
-        var options = new AsyncActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(5), MaxDelay = TimeSpan.FromMilliseconds(5) };
         var context = new RecordingContext();
 
-        Task<AsyncAction> wait;
+        Task call;
         SynchronizationContext.SetSynchronizationContext(context);
         try
         {
-            wait = client.AsyncActions.WaitForCompletionAsync("aa_1", options);
+            call = Helpers[helper](client);
         }
         finally
         {
             SynchronizationContext.SetSynchronizationContext(null);
         }
+        await call;
 
-        // Three polls and two delays between them, each resumed without the caller's context.
-        Assert.Equal(AsyncActionStatus.Done, (await wait).Status);
-        Assert.Equal(3, polls);
         Assert.True(context.Posts == 0, context.First);
+    }
+
+    private static async Task DrainAsync<T>(IAsyncEnumerable<T> items)
+    {
+        var count = 0;
+        await foreach (var _ in items.ConfigureAwait(false)) count++;
+        Assert.Equal(1, count);
+    }
+
+    private static async Task WithCsvFileAsync(Func<string, Task> import)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"sync-context-{Guid.NewGuid():N}.csv");
+        File.WriteAllText(path, "Source_id\ns\n");
+        try
+        {
+            await import(path).ConfigureAwait(false);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
     }
 
     /// <summary>Counts what is posted to it and runs it on the thread pool.</summary>
