@@ -208,8 +208,10 @@ public class ContinuationTokenResumeTests
         t.Handler.VerifyNoOutstandingExpectation();
     }
 
-    [Fact]
-    public async Task A_customer_token_filtered_by_a_creation_instant_is_refused_when_the_instant_differs()
+    [Theory]
+    [InlineData(60, 0)]  // the same instant written with another offset is a different filter value on the wire
+    [InlineData(0, 1)]   // one millisecond later: the list is told apart below a second
+    public async Task A_customer_token_filtered_by_a_creation_instant_is_refused_when_the_instant_differs(int otherOffsetMinutes, int millisecondsLater)
     {
         var since = new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using var first = new TestClient();
@@ -217,8 +219,8 @@ public class ContinuationTokenResumeTests
             .RespondWithJson(HttpStatusCode.OK, CustomersList(3, true, Customer("cust_a", "2025-03-01T12:00:00.005Z")));
         var token = Assert.Single(await TakeAsync(first.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 1, CreatedAtAfter = since }), 1)).ContinuationToken;
 
-        // The same instant written with another offset is a different filter value on the wire, so another list.
-        var error = await CustomerWalkRefusesAsync(new CustomerListOptions { CreatedAtAfter = since.ToOffset(TimeSpan.FromHours(1)), ContinuationToken = token });
+        var other = since.ToOffset(TimeSpan.FromMinutes(otherOffsetMinutes)).AddMilliseconds(millisecondsLater);
+        var error = await CustomerWalkRefusesAsync(new CustomerListOptions { CreatedAtAfter = other, ContinuationToken = token });
 
         Assert.StartsWith("The continuation token was issued for a different list", error.Message);
     }

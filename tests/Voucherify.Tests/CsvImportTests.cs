@@ -83,6 +83,7 @@ public sealed class CsvImportTests : IDisposable
         var error = await Assert.ThrowsAsync<FileNotFoundException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
 
         Assert.Equal(path, error.FileName);
+        Assert.Equal($"The CSV file '{path}' does not exist.", error.Message);
         Assert.Empty(t.Requests);
     }
 
@@ -95,6 +96,7 @@ public sealed class CsvImportTests : IDisposable
         var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
 
         Assert.Equal("filePath", error.ParamName);
+        Assert.StartsWith($"The CSV file '{path}' is empty; the import needs at least a header row.", error.Message);
         Assert.Empty(t.Requests);
     }
 
@@ -109,6 +111,36 @@ public sealed class CsvImportTests : IDisposable
 
         Assert.Equal("csv", empty.ParamName);
         Assert.Equal("csv", consumed.ParamName);
+        Assert.StartsWith("The CSV stream is empty; the import needs at least a header row.", empty.Message);
+        Assert.Empty(t.Requests);
+    }
+
+    [Fact]
+    public async Task A_missing_or_unreadable_stream_is_rejected_before_anything_is_sent()
+    {
+        using var t = new TestClient();
+        using var writeOnly = new FileStream(Path.Combine(_directory, "write-only.csv"), FileMode.Create, FileAccess.Write);
+
+        var missing = await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.ImportCustomersUsingCsvAsync((Stream)null!, "x.csv"));
+        var unreadable = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(writeOnly, "x.csv"));
+
+        Assert.Equal("csv", missing.ParamName);
+        Assert.Equal("csv", unreadable.ParamName);
+        Assert.StartsWith("The CSV stream is not readable.", unreadable.Message);
+        Assert.Empty(t.Requests);
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData(" ")]
+    public async Task A_blank_file_path_is_rejected_before_anything_is_sent(string path)
+    {
+        using var t = new TestClient();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
+
+        Assert.Equal("filePath", error.ParamName);
+        Assert.StartsWith("A CSV file path is required.", error.Message);
         Assert.Empty(t.Requests);
     }
 
@@ -120,6 +152,7 @@ public sealed class CsvImportTests : IDisposable
         var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv), " "));
 
         Assert.Equal("fileName", error.ParamName);
+        Assert.StartsWith("A file name is required, e.g. customers.csv.", error.Message);
         Assert.Empty(t.Requests);
     }
 
