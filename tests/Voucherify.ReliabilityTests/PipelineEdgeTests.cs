@@ -47,16 +47,87 @@ public class PipelineEdgeTests
         Assert.Equal(2, refused.Attempts.Count);
     }
 
-    [Fact]
-    public async Task An_answer_that_is_retried_is_disposed_first()
+    [Theory]
+    [InlineData(null)]
+    [InlineData("0")]
+    public async Task An_answer_that_is_retried_is_disposed_first(string? retryAfter)
     {
         var first = new TrackedContent();
-        var transport = new ScriptedTransport().Then((_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = first }));
+        var answer = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = first };
+        if (retryAfter != null) answer.Headers.Add("Retry-After", retryAfter);
+        var transport = new ScriptedTransport().Then((_, _) => Task.FromResult(answer));
         using var client = transport.Client();
 
         await client.Customers.GetCustomerAsync("cust_1");
 
+        // The network's body was copied into pooled memory and let go at once; the copy goes back before the retry.
         Assert.True(first.Disposed);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => answer.Content.ReadAsByteArrayAsync());
+        Assert.Equal(2, transport.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_server_asking_for_no_wait_still_gets_the_backoff()
+    {
+        var transport = new ScriptedTransport().Then(HttpStatusCode.ServiceUnavailable, null, r => r.Headers.Add("Retry-After", "0"));
+        using var client = transport.Client(o => o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromMilliseconds(400));
+        var clock = Stopwatch.StartNew();
+
+        await client.Customers.GetCustomerAsync("cust_1");
+
+        // At least half the 400 ms backoff (the jitter): "Retry-After: 0" is no reason to retry in a tight loop.
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(190), $"took {clock.Elapsed}");
+        Assert.Equal(2, transport.Attempts.Count);
+    }
+
+    [Fact]
+    public async Task A_server_wait_of_exactly_the_maximum_is_waited_and_retried()
+    {
+        var transport = new ScriptedTransport().Then(HttpStatusCode.ServiceUnavailable, null, r => r.Headers.Add("Retry-After", "1"));
+        using var client = transport.Client(o => o.Retry.MaxServerDelay = TimeSpan.FromSeconds(1));
+        var clock = Stopwatch.StartNew();
+
+        var customer = await client.Customers.GetCustomerAsync("cust_1");
+
+        Assert.Equal("cust_1", customer.Id);
+        Assert.Equal(2, transport.Attempts.Count);
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(990), $"took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task A_transport_that_fails_its_own_way_after_the_caller_cancelled_surfaces_as_the_cancellation()
+    {
+        // Some handlers answer a cancellation with their own error (a reset socket, an IOException) instead of an
+        // OperationCanceledException: the caller still learns that it was its cancellation, with that error inside.
+        var transport = new ScriptedTransport().Then(async (_, ct) =>
+        {
+            await Task.Delay(Timeout.Infinite, ct).ContinueWith(_ => { }, TaskScheduler.Default);
+            throw ScriptedTransport.Reset();
+        });
+        using var client = transport.Client();
+        using var cancellation = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        var error = await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.Customers.GetCustomerAsync("cust_1", cancellation.Token));
+
+        Assert.Equal("The request was cancelled.", error.Message);
+        Assert.Equal(cancellation.Token, error.CancellationToken);
+        var causes = new List<Exception>();
+        for (var cause = error.InnerException; cause != null; cause = cause.InnerException) causes.Add(cause);
+        Assert.Contains(causes, cause => cause is HttpRequestException);
+        Assert.Single(transport.Attempts);
+    }
+
+    [Fact]
+    public async Task Disposing_the_client_leaves_a_callers_handler_usable()
+    {
+        var transport = new ScriptedTransport();
+        using (var client = transport.Client()) await client.Customers.GetCustomerAsync("cust_1");
+
+        // The handler constructor borrows the transport: a second client over it still works.
+        using var again = transport.Client();
+        var customer = await again.Customers.GetCustomerAsync("cust_1");
+
+        Assert.Equal("cust_1", customer.Id);
         Assert.Equal(2, transport.Attempts.Count);
     }
 

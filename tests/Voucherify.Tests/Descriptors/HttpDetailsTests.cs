@@ -61,6 +61,16 @@ public class HttpDetailsTests
         Assert.Equal(seconds is long s ? DateTimeOffset.FromUnixTimeSeconds(s) : null, info.RetryAt);
     }
 
+    [Theory]
+    [InlineData("922337203686")]
+    [InlineData("9223372036854775807")]
+    public void A_retry_after_beyond_what_a_timespan_holds_is_read_as_the_longest_wait_it_holds(string seconds)
+    {
+        var info = RateLimitInfo.FromResponse(Headers(("Retry-After", seconds)), Now)!;
+
+        Assert.Equal(TimeSpan.FromSeconds((long)TimeSpan.MaxValue.TotalSeconds - 1), info.RetryAfter);
+    }
+
     [Fact]
     public void A_retry_after_in_the_past_or_negative_is_no_wait()
     {
