@@ -12,6 +12,62 @@ public class BulkBatchingLimitsTests
     private static List<CustomersUpdateInBulkRequestBody> OnePerRequest(int count) =>
         Enumerable.Range(0, count).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"customer-{i}".PadRight(40, 'x') }).ToList();
 
+    /// <summary>Customers of <c>{"source_id":"…"}</c> with an id of <paramref name="idLength"/> characters: 16 + idLength bytes each.</summary>
+    private static List<CustomersUpdateInBulkRequestBody> Sized(int count, int idLength) =>
+        Enumerable.Range(0, count).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i}".PadRight(idLength, 'x') }).ToList();
+
+    private static async Task<List<int>> BatchSizesAsync(List<CustomersUpdateInBulkRequestBody> customers, int maxRequestBytes)
+    {
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Post, TestClient.BaseUrl + BulkPath).RespondWithJson(HttpStatusCode.Accepted, """{"async_action_id":"aa_1"}""");
+
+        await t.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { MaxRequestBytes = maxRequestBytes, WaitForCompletion = false });
+
+        return t.Requests.Select(request => request.Body.Length).ToList();
+    }
+
+    [Theory]
+    [InlineData(1, 46, 64, new[] { 64 })]             // one customer filling the request to the byte
+    [InlineData(2, 40, 115, new[] { 115 })]           // two of 56 bytes: [ + 56 + , + 56 + ] fits 115 exactly
+    [InlineData(2, 40, 114, new[] { 58, 58 })]        // one byte less: the comma no longer fits, so two requests
+    [InlineData(3, 40, 171, new[] { 115, 58 })]       // the third would make 172: it starts the next request
+    public async Task Batches_are_filled_up_to_the_limit_counting_brackets_and_commas(int count, int idLength, int maxRequestBytes, int[] expected)
+    {
+        var sizes = await BatchSizesAsync(Sized(count, idLength), maxRequestBytes);
+
+        Assert.Equal(expected, sizes);
+    }
+
+    [Fact]
+    public async Task A_customer_too_large_for_a_request_of_its_own_is_refused_with_its_size_and_the_jobs_already_started()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Post, BulkPath).RespondWithJson(HttpStatusCode.Accepted, """{"async_action_id":"aa_1"}""");
+        // The first customer's request is sent when the second does not fit beside it; the third fits nowhere.
+        var customers = Sized(2, 46).Concat(Sized(1, 47)).ToList();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            t.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { MaxRequestBytes = 64, WaitForCompletion = false }));
+
+        Assert.Equal("customers", error.ParamName);
+        Assert.StartsWith("Item 2 alone makes a 65-byte request, over the 64-byte limit. Jobs already started: aa_1.", error.Message);
+        Assert.Single(t.Requests);
+    }
+
+    [Fact]
+    public async Task Metadata_too_large_for_any_request_is_refused_naming_the_source_ids_before_anything_is_sent()
+    {
+        using var t = new TestClient();
+        var metadata = new Dictionary<string, object> { ["note"] = new string('n', 100) };
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() =>
+            t.Customers.UpdateCustomersMetadataInBatchesAsync(["s-1"], metadata, new BulkUpdateOptions { MaxRequestBytes = 64 }));
+
+        Assert.Equal("sourceIds", error.ParamName);
+        Assert.StartsWith("Item 0 alone makes a ", error.Message);
+        Assert.Empty(t.Requests);
+    }
+
     [Theory]
     [InlineData(63)]
     [InlineData(0)]

@@ -37,6 +37,7 @@ namespace Voucherify
             if (customers is null) throw new ArgumentNullException(nameof(customers));
             return SendInBatchesAsync(
                 customers,
+                nameof(customers),
                 emptyBodyBytes: 2, // []
                 (customer, index) =>
                 {
@@ -68,6 +69,7 @@ namespace Voucherify
             if (metadata is null) throw new ArgumentNullException(nameof(metadata));
             return SendInBatchesAsync(
                 sourceIds,
+                nameof(sourceIds),
                 emptyBodyBytes: Http.BulkPayload.MeasureJsonBytes(new CustomersMetadataUpdateInBulkRequestBody { Metadata = metadata }),
                 (sourceId, index) =>
                 {
@@ -86,6 +88,7 @@ namespace Voucherify
         /// </summary>
         private async Task<CustomersBulkUpdateSummary> SendInBatchesAsync<T>(
             IEnumerable<T> items,
+            string itemsParameter,
             long emptyBodyBytes,
             Func<T, int, long> measureItem,
             Func<List<T>, CancellationToken, Task<AsyncActionStarted>> sendAsync,
@@ -104,7 +107,7 @@ namespace Voucherify
                 if (emptyBodyBytes + itemBytes > options.MaxRequestBytes)
                     throw new ArgumentException(
                         $"Item {index} alone makes a {emptyBodyBytes + itemBytes}-byte request, over the {options.MaxRequestBytes}-byte limit. Jobs already started: {DescribeStarted(started)}.",
-                        nameof(items));
+                        itemsParameter);
                 var separatorBytes = batch.Count == 0 ? 0 : 1;
                 if (batchBytes + separatorBytes + itemBytes > options.MaxRequestBytes)
                 {
