@@ -80,6 +80,7 @@ public class ArgumentValidationTests
         Assert.Equal("body", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.UpdateCustomersInBulkAsync(null!))).ParamName);
         Assert.Equal("body", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.UpdateCustomersMetadataInBulkAsync(null!))).ParamName);
         Assert.Equal("file", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.ImportCustomersUsingCsvAsync((FileParameter)null!))).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => { _ = t.Customers.ListCustomerRedeemablesAsync("cust_1", (CustomerRedeemablesListOptions)null!); }).ParamName);
         Assert.Empty(t.Requests);
     }
 }

@@ -414,6 +414,96 @@ public class ContinuationTokenResumeTests
         Assert.Equal(Enumerable.Range(1, 99).Select(i => $"?limit=1&page={i}&order=-created_at"), t.Requests.Select(request => request.Uri.Query));
     }
 
+    [Fact]
+    public async Task Every_page_of_a_walk_reports_the_first_answers_total()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Get, CustomersPath, Query.Of(("limit", "2"), ("page", "1"), ("order", "-created_at")))
+            .RespondWithJson(HttpStatusCode.OK, CustomersList(5, true, Customer("cust_a", "2025-03-01T12:00:00.005Z"), Customer("cust_b", "2025-03-01T12:00:00.004Z")));
+        t.Expect(HttpMethod.Get, CustomersPath, Query.Of(("limit", "2"), ("page", "2"), ("order", "-created_at")))
+            .RespondWithJson(HttpStatusCode.OK, CustomersList(3, false, Customer("cust_c", "2025-03-01T12:00:00.003Z")));
+
+        var pages = await TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 2 }));
+
+        t.Handler.VerifyNoOutstandingExpectation();
+        Assert.Equal([5, 5], pages.Select(page => page.Total));
+    }
+
+    [Fact]
+    public async Task The_customers_seen_at_the_last_instant_are_kept_in_the_token_in_ordinal_order()
+    {
+        using var t = new TestClient();
+        t.Expect(HttpMethod.Get, CustomersPath, Query.Of(("limit", "2"), ("page", "1"), ("order", "-created_at")))
+            .RespondWithJson(HttpStatusCode.OK, CustomersList(5, true, Customer("cust_b", "2025-03-01T12:00:00.004Z"), Customer("cust_a", "2025-03-01T12:00:00.004Z")));
+
+        var page = Assert.Single(await TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 2 }), 1));
+
+        Assert.Equal(["cust_a", "cust_b"], Decode(page.ContinuationToken!)["at"]!["seen"]!.Select(id => (string)id!));
+    }
+
+    [Theory]
+    [InlineData(ListCustomersOrder.CreatedAtDescending)]
+    [InlineData(ListCustomersOrder.CreatedAt)]
+    public async Task A_cursor_answer_with_nothing_new_ends_the_walk_naming_the_instant_too_crowded_to_page_past(ListCustomersOrder order)
+    {
+        var token = await FirstCustomerPageTokenAsync(new CustomerListOptions { Order = order });
+        using var t = new TestClient();
+        // More customers share cust_b's instant than a page holds: the cursor cannot move past them, so the same request
+        // is sent once more (with cust_x now seen too) and brings nothing new.
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + CustomersPath).RespondWithJson(HttpStatusCode.OK,
+            CustomersList(9, true, Customer("cust_b", "2025-03-01T12:00:00.004Z"), Customer("cust_x", "2025-03-01T12:00:00.004Z")));
+        var pages = new List<ListPage<Customer>>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var page in t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 2, Order = order, ContinuationToken = token })) pages.Add(page);
+        });
+
+        Assert.StartsWith("More than 2 customers were created at 2025-03-01T12:00:00.0040000+00:00; the created_at cursor cannot page past them.", error.Message);
+        Assert.Equal(["cust_x"], Assert.Single(pages).Items.Select(c => c.Id));
+        Assert.Equal(2, t.Requests.Count);
+        Assert.Equal(t.Requests[0].Uri, t.Requests[1].Uri);
+    }
+
+    [Fact]
+    public async Task A_customer_walk_refuses_a_page_size_or_order_it_cannot_walk_with_before_any_request()
+    {
+        using var t = new TestClient();
+
+        var size = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 0 })));
+        var order = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = ListCustomersOrder.SourceId })));
+
+        Assert.Equal(("PageSize", "Order"), (size.ParamName, order.ParamName));
+        Assert.StartsWith("The API returns 1 to 100 items per request.", size.Message);
+        Assert.StartsWith("Listing every customer walks in creation order: use CreatedAt or CreatedAtDescending.", order.Message);
+        Assert.Empty(t.Requests);
+    }
+
+    [Fact]
+    public async Task Cancelling_while_holding_a_page_stops_each_walk_before_its_next_request()
+    {
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + CustomersPath)
+            .RespondWithJson(HttpStatusCode.OK, CustomersList(5, true, Customer("cust_a", "2025-03-01T12:00:00.005Z")));
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + ActivityPath).RespondWithJson(HttpStatusCode.OK, IdList("evcus_1", null, true, "evcus_1"));
+
+        await CancelAfterFirstPageAsync(token => t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 1 }, token));
+        await CancelAfterFirstPageAsync(token => t.Customers.ListCustomerActivityPagesAsync("cust_1", null, token));
+
+        Assert.Equal(2, t.Requests.Count);
+    }
+
+    private static async Task CancelAfterFirstPageAsync<T>(Func<CancellationToken, IAsyncEnumerable<ListPage<T>>> walk)
+    {
+        using var cancellation = new CancellationTokenSource();
+        await using var pages = walk(cancellation.Token).GetAsyncEnumerator();
+        Assert.True(await pages.MoveNextAsync());
+
+        cancellation.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await pages.MoveNextAsync());
+    }
+
     // ---- activity ----
 
     private static async Task<string> FirstActivityPageTokenAsync(CustomerActivityListOptions options)
@@ -443,6 +533,37 @@ public class ContinuationTokenResumeTests
         Assert.Equal(["evcus_3"], page.Items.Select(a => a.Id));
         Assert.Null(page.Total);
         Assert.Equal("evcus_3", (string)Decode(page.ContinuationToken!)["at"]!["after"]!);
+    }
+
+    [Fact]
+    public async Task A_resumed_walk_whose_answer_points_back_at_the_tokens_own_cursor_stops_after_one_request()
+    {
+        var token = await FirstActivityPageTokenAsync(new CustomerActivityListOptions());
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + ActivityPath).RespondWithJson(HttpStatusCode.OK, IdList("evcus_2", null, true, "evcus_3"));
+        var pages = new List<ListPage<CustomerActivity>>();
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(async () =>
+        {
+            await foreach (var page in t.Customers.ListCustomerActivityPagesAsync("cust_1", new CustomerActivityListOptions { ContinuationToken = token })) pages.Add(page);
+        });
+
+        Assert.Equal("The API reported more items but gave no new cursor (after 'evcus_2'); the list cannot be continued.", error.Message);
+        Assert.Equal(["evcus_3"], Assert.Single(pages).Items.Select(a => a.Id));
+        Assert.Single(t.Requests);
+    }
+
+    [Fact]
+    public async Task A_page_whose_last_item_has_no_id_and_that_names_no_cursor_carries_no_token()
+    {
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + RedeemablesPath)
+            .RespondWithJson(HttpStatusCode.OK, """{"object":"list","data_ref":"data","data":[{"object":"voucher"}],"total":1,"has_more":false}""");
+
+        var page = Assert.Single(await TakeAsync(t.Customers.ListCustomerRedeemablePagesAsync("cust_1")));
+
+        Assert.Single(page.Items);
+        Assert.Null(page.ContinuationToken);
     }
 
     [Fact]
