@@ -70,6 +70,36 @@ public class ArgumentValidationTests
         Assert.Empty(t.Requests);
     }
 
+    public static TheoryData<string, Func<CustomersClient, Task>, string> UnwritableBodies()
+    {
+        var selfReferencing = new Dictionary<string, object>();
+        selfReferencing["self"] = selfReferencing;
+        return new()
+        {
+            { "bulk item without source id", c => c.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { Name = "n" }]), "source_id" },
+            { "metadata update without source ids", c => c.UpdateCustomersMetadataInBulkAsync(
+                new CustomersMetadataUpdateInBulkRequestBody { SourceIds = null!, Metadata = new Dictionary<string, object> { ["k"] = 1 } }), "source_ids" },
+            { "metadata update without metadata", c => c.UpdateCustomersMetadataInBulkAsync(
+                new CustomersMetadataUpdateInBulkRequestBody { SourceIds = ["s"], Metadata = null! }), "metadata" },
+            { "metadata that contains itself", c => c.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "s", Metadata = selfReferencing }), "Self referencing loop" },
+        };
+    }
+
+    [Theory]
+    [MemberData(nameof(UnwritableBodies))]
+    public async Task A_body_that_cannot_be_written_as_json_is_an_argument_error_before_anything_is_sent(string body, Func<CustomersClient, Task> call, string named)
+    {
+        using var t = new TestClient();
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => call(t.Customers));
+
+        Assert.Equal("body", error.ParamName);
+        Assert.StartsWith("The request body cannot be sent: ", error.Message);
+        Assert.True(error.Message.Contains(named, StringComparison.Ordinal), $"{body}: {error.Message}");
+        Assert.IsType<Newtonsoft.Json.JsonSerializationException>(error.InnerException);
+        Assert.Empty(t.Requests);
+    }
+
     [Fact]
     public async Task Null_request_bodies_are_rejected_before_anything_is_sent()
     {

@@ -1,3 +1,4 @@
+using System;
 using System.IO;
 using System.Net.Http;
 using System.Net.Http.Headers;
@@ -15,6 +16,7 @@ namespace Voucherify.Serialization
         /// Serializes into memory once, so the length is known (the bulk limit is checked before sending) and every
         /// attempt of a retried call sends the same bytes.
         /// </summary>
+        /// <exception cref="ArgumentException">The body cannot be written: a member the API requires is null, or it refers back to itself.</exception>
         public static JsonBodyContent Create(object body)
         {
             var buffer = new MemoryStream();
@@ -22,7 +24,15 @@ namespace Voucherify.Serialization
             // A small writer buffer: a larger one costs more (its char and byte arrays) than a typical body.
             using (var writer = new ResourceKeyWriter(new StreamWriter(buffer, Utf8, bufferSize: 256, leaveOpen: true)))
             {
-                VoucherifyJson.Serializer.Serialize(writer, body);
+                try
+                {
+                    VoucherifyJson.Serializer.Serialize(writer, body);
+                }
+                catch (JsonSerializationException exception)
+                {
+                    // The caller's value is at fault, not the wire: say so in the type every other argument check uses.
+                    throw new ArgumentException($"The request body cannot be sent: {exception.Message} Nothing was sent.", "body", exception);
+                }
                 namesResource = writer.NamesResource;
             }
             return new JsonBodyContent(buffer.GetBuffer(), (int)buffer.Length, namesResource);
