@@ -39,6 +39,23 @@ public class BulkBatchingLimitsTests
     }
 
     [Fact]
+    public async Task No_customers_start_no_job_and_give_an_empty_summary()
+    {
+        using var t = new TestClient();
+
+        var customers = await t.Customers.UpdateCustomersInBatchesAsync([]);
+        var metadata = await t.Customers.UpdateCustomersMetadataInBatchesAsync([], new Dictionary<string, object> { ["k"] = 1 });
+
+        Assert.All(new[] { customers, metadata }, summary =>
+        {
+            Assert.Empty(summary.AsyncActionIds);
+            Assert.Empty(summary.FinishedActions);
+            Assert.False(summary.HasFailures);
+        });
+        Assert.Empty(t.Requests);
+    }
+
+    [Fact]
     public async Task A_customer_too_large_for_a_request_of_its_own_is_refused_with_its_size_and_the_jobs_already_started()
     {
         using var t = new TestClient();

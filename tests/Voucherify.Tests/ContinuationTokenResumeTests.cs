@@ -359,6 +359,10 @@ public class ContinuationTokenResumeTests
     [InlineData("precision", 0L)]
     [InlineData("precision", 10001L)]
     [InlineData("instant", -1L)]
+    [InlineData("instant", 0L)]                   // DateTimeOffset.MinValue: no room for the cursor's step back
+    [InlineData("instant", 9999L)]                // less than a millisecond after it
+    [InlineData("instant", 3155378975999999999L)] // DateTimeOffset.MaxValue: no room for the step forward
+    [InlineData("instant", 3155378975999990000L)] // less than a millisecond before it
     [InlineData("instant", 3155378976000000000L)] // one tick past DateTimeOffset.MaxValue
     public async Task A_customer_token_with_an_impossible_instant_or_precision_is_refused_as_damaged(string member, long value)
     {
@@ -368,6 +372,22 @@ public class ContinuationTokenResumeTests
         var error = await CustomerWalkRefusesAsync(new CustomerListOptions { ContinuationToken = Encode(token) });
 
         Assert.StartsWith("The continuation token is damaged.", error.Message);
+    }
+
+    [Theory]
+    [InlineData(ListCustomersOrder.CreatedAt, 10000L, "0001-01-01T00:00:00.0000000+00:00")]
+    [InlineData(ListCustomersOrder.CreatedAtDescending, 3155378975999989999L, "9999-12-31T23:59:59.9999999+00:00")]
+    public async Task A_customer_token_a_millisecond_inside_the_representable_range_is_accepted_and_steps_to_its_edge(ListCustomersOrder order, long instant, string cursor)
+    {
+        var token = Decode(await FirstCustomerPageTokenAsync(new CustomerListOptions { Order = order }));
+        ((JObject)token["at"]!)["instant"] = instant;
+        ((JObject)token["at"]!)["precision"] = TimeSpan.TicksPerMillisecond;
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + CustomersPath).RespondWithJson(HttpStatusCode.OK, CustomersList(0, false));
+
+        Assert.Empty(await TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = order, ContinuationToken = Encode(token) })));
+
+        Assert.Equal(cursor, System.Web.HttpUtility.ParseQueryString(Assert.Single(t.Requests).Uri.Query)["starting_after"]);
     }
 
     [Theory]
@@ -502,6 +522,29 @@ public class ContinuationTokenResumeTests
         cancellation.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await pages.MoveNextAsync());
+    }
+
+    [Fact]
+    public async Task A_list_that_shifted_so_page_99_repeats_page_98_goes_on_with_the_cursor_instead_of_failing()
+    {
+        // Newest first, one per page: a customer created during the walk pushes the list down by one, so page 99
+        // brings back page 98's customer. Nothing new there is not "too many at one instant": the cursor carries on.
+        var start = new DateTimeOffset(2025, 3, 1, 12, 0, 0, TimeSpan.Zero);
+        string CreatedAt(int n) => start.AddSeconds(-n).ToString("yyyy-MM-ddTHH:mm:ss.fffZ", System.Globalization.CultureInfo.InvariantCulture);
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + CustomersPath).Respond(request =>
+        {
+            var query = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query);
+            var n = query["page"] is string page ? Math.Min(int.Parse(page, System.Globalization.CultureInfo.InvariantCulture), 98) : 0;
+            var body = n == 0 ? CustomersList(500, false) : CustomersList(500, true, Customer($"cust_{n}", CreatedAt(n)));
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+        });
+
+        var pages = await TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 1 }));
+
+        Assert.Equal(Enumerable.Range(1, 98).Select(n => $"cust_{n}"), pages.Select(page => Assert.Single(page.Items).Id));
+        Assert.Equal(100, t.Requests.Count);
+        Assert.Equal("2025-03-01T11:58:22.0010000+00:00", System.Web.HttpUtility.ParseQueryString(t.Requests[99].Uri.Query)["starting_after"]);
     }
 
     // ---- activity ----

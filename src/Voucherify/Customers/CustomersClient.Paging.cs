@@ -245,6 +245,9 @@ namespace Voucherify
         /// </summary>
         private sealed class CreationBoundary
         {
+            private static readonly long MinInstantTicks = DateTimeOffset.MinValue.UtcTicks + TimeSpan.TicksPerMillisecond;
+            private static readonly long MaxInstantTicks = DateTimeOffset.MaxValue.UtcTicks - TimeSpan.TicksPerMillisecond;
+
             private readonly HashSet<string> _idsAtInstant = new HashSet<string>(StringComparer.Ordinal);
 
             public DateTimeOffset? Instant { get; private set; }
@@ -271,7 +274,8 @@ namespace Voucherify
             {
                 var instant = ContinuationToken.RequiredInteger(position, "instant", parameterName);
                 var precision = ContinuationToken.RequiredInteger(position, "precision", parameterName);
-                if (instant < DateTimeOffset.MinValue.UtcTicks || instant > DateTimeOffset.MaxValue.UtcTicks || precision < 1 || precision > TimeSpan.TicksPerMillisecond)
+                // The cursor steps up to a millisecond either side of the instant, which must stay a DateTimeOffset.
+                if (instant < MinInstantTicks || instant > MaxInstantTicks || precision < 1 || precision > TimeSpan.TicksPerMillisecond)
                     throw new ArgumentException("The continuation token is damaged.", parameterName);
                 var boundary = new CreationBoundary { Instant = new DateTimeOffset(instant, TimeSpan.Zero), PrecisionTicks = precision };
                 foreach (var id in ContinuationToken.Strings(position["seen"], parameterName)) boundary._idsAtInstant.Add(id);
