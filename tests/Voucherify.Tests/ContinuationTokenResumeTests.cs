@@ -547,6 +547,26 @@ public class ContinuationTokenResumeTests
         Assert.Equal("2025-03-01T11:58:22.0010000+00:00", System.Web.HttpUtility.ParseQueryString(t.Requests[99].Uri.Query)["starting_after"]);
     }
 
+    [Fact]
+    public async Task A_creation_instant_at_the_end_of_the_calendar_ends_the_walk_at_page_99_with_the_documented_exception()
+    {
+        using var t = new TestClient();
+        t.Handler.When(HttpMethod.Get, TestClient.BaseUrl + CustomersPath).Respond(request =>
+        {
+            var page = System.Web.HttpUtility.ParseQueryString(request.RequestUri!.Query)["page"];
+            var createdAt = page == "99" ? "9999-12-31T23:59:59.9999999Z" : "2025-03-01T12:00:00.000Z";
+            return new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                Content = new StringContent(CustomersList(500, true, Customer($"cust_{page}", createdAt)), Encoding.UTF8, "application/json"),
+            };
+        });
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 1 })));
+
+        Assert.Equal("The API returned a customer created at 9999-12-31T23:59:59.9999999+00:00, too close to the end of the calendar for a created_at cursor; the list cannot be continued.", error.Message);
+        Assert.Equal(99, t.Requests.Count);
+    }
+
     // ---- activity ----
 
     private static async Task<string> FirstActivityPageTokenAsync(CustomerActivityListOptions options)

@@ -47,7 +47,7 @@ namespace Voucherify
         /// <param name="cancellationToken">Stops the walk; also settable with <c>WithCancellation</c>.</param>
         /// <returns>The customers, each once, in the requested creation order.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The options ask for an order other than creation order, or a page size outside 1–100.</exception>
-        /// <exception cref="InvalidOperationException">More customers than one page holds share one creation instant, so the cursor cannot get past them.</exception>
+        /// <exception cref="InvalidOperationException">Past page 99, the API's answers cannot be continued with the created_at cursor: more customers than one page holds share one creation instant, customers lack created_at, the API answered from the wrong side of the cursor, or an instant lies at the end of the calendar.</exception>
         /// <exception cref="VoucherifyApiException">A request failed.</exception>
         public virtual async IAsyncEnumerable<Customer> ListAllCustomersAsync(CustomerListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -68,7 +68,7 @@ namespace Voucherify
         /// <returns>Non-empty pages; a customer is never in two of them.</returns>
         /// <exception cref="ArgumentOutOfRangeException">The options ask for an order other than creation order, or a page size outside 1–100.</exception>
         /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list (other filters or order).</exception>
-        /// <exception cref="InvalidOperationException">More customers than one page holds share one creation instant, so the cursor cannot get past them; or the API answered from the wrong side of the cursor.</exception>
+        /// <exception cref="InvalidOperationException">Past page 99, the API's answers cannot be continued with the created_at cursor: more customers than one page holds share one creation instant, customers lack created_at, the API answered from the wrong side of the cursor, or an instant lies at the end of the calendar.</exception>
         /// <exception cref="VoucherifyApiException">A request failed.</exception>
         public virtual async IAsyncEnumerable<ListPage<Customer>> ListCustomerPagesAsync(CustomerListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
@@ -114,8 +114,7 @@ namespace Voucherify
                     // precision back towards what was already listed: customers sharing the last creation instant are
                     // read again and the ones already returned are skipped, rather than the others being lost.
                     // Without `order` the cursor walks backwards (newest first); `order=created_at` walks forwards.
-                    var step = TimeSpan.FromTicks(boundary.PrecisionTicks);
-                    var cursor = newestFirst ? boundary.Instant!.Value + step : boundary.Instant!.Value - step;
+                    var cursor = boundary.Cursor(newestFirst);
                     // A cursor that moves back would walk in circles: the server answered from the wrong side of it.
                     if (previousCursor is DateTimeOffset previous && (newestFirst ? cursor > previous : cursor < previous))
                         throw new InvalidOperationException($"The API returned customers created on the wrong side of the starting_after cursor {previous:O}; the list cannot be continued.");
@@ -269,18 +268,31 @@ namespace Voucherify
                 }, total)
                 : null;
 
+            /// <summary>The <c>starting_after</c> cursor: one unit of precision from the instant, back towards what was listed.</summary>
+            /// <exception cref="InvalidOperationException">The API's instant is too close to the end of the calendar for that step.</exception>
+            public DateTimeOffset Cursor(bool newestFirst)
+            {
+                var instant = Instant!.Value;
+                if (!LeavesRoomForCursor(instant.UtcTicks))
+                    throw new InvalidOperationException($"The API returned a customer created at {instant:O}, too close to the end of the calendar for a created_at cursor; the list cannot be continued.");
+                var step = TimeSpan.FromTicks(PrecisionTicks);
+                return newestFirst ? instant + step : instant - step;
+            }
+
             /// <summary>The boundary a token was issued at.</summary>
             public static CreationBoundary Restore(JObject position, string parameterName)
             {
                 var instant = ContinuationToken.RequiredInteger(position, "instant", parameterName);
                 var precision = ContinuationToken.RequiredInteger(position, "precision", parameterName);
-                // The cursor steps up to a millisecond either side of the instant, which must stay a DateTimeOffset.
-                if (instant < MinInstantTicks || instant > MaxInstantTicks || precision < 1 || precision > TimeSpan.TicksPerMillisecond)
+                if (!LeavesRoomForCursor(instant) || precision < 1 || precision > TimeSpan.TicksPerMillisecond)
                     throw new ArgumentException("The continuation token is damaged.", parameterName);
                 var boundary = new CreationBoundary { Instant = new DateTimeOffset(instant, TimeSpan.Zero), PrecisionTicks = precision };
                 foreach (var id in ContinuationToken.Strings(position["seen"], parameterName)) boundary._idsAtInstant.Add(id);
                 return boundary;
             }
+
+            /// <summary>Whether a step of up to a millisecond either side of the instant stays a <see cref="DateTimeOffset"/>.</summary>
+            private static bool LeavesRoomForCursor(long instantTicks) => instantTicks >= MinInstantTicks && instantTicks <= MaxInstantTicks;
 
             public IReadOnlyList<Customer> TakeUnseen(IList<Customer> received)
             {
