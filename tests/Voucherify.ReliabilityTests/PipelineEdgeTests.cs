@@ -128,7 +128,8 @@ public class PipelineEdgeTests
         var transport = new ScriptedTransport();
         using (var client = transport.Client()) await client.Customers.GetCustomerAsync("cust_1");
 
-        // The handler constructor borrows the transport: a second client over it still works.
+        // The handler constructor borrows the transport: it is not disposed, and a second client over it still works.
+        Assert.False(transport.Disposed);
         using var again = transport.Client();
         var customer = await again.Customers.GetCustomerAsync("cust_1");
 

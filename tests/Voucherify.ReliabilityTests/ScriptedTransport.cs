@@ -13,6 +13,9 @@ public sealed class ScriptedTransport : HttpMessageHandler
 
     public List<(HttpMethod Method, Uri Uri, string? Token, byte[] Body)> Attempts { get; } = new();
 
+    /// <summary>Whether someone disposed this transport (the handler constructor must not: the caller owns it).</summary>
+    public bool Disposed { get; private set; }
+
     /// <summary>What to do once the script has run out: answer 200 with this body.</summary>
     public string FallbackBody { get; set; } = Samples.Customer;
 
@@ -43,6 +46,12 @@ public sealed class ScriptedTransport : HttpMessageHandler
         Attempts.Add((request.Method, request.RequestUri!, request.Headers.TryGetValues("X-App-Token", out var t) ? t.Single() : null, body));
         if (_script.Count > 0) return await _script.Dequeue()(request, cancellationToken);
         return new HttpResponseMessage(FallbackStatus) { Content = new StringContent(FallbackBody, Encoding.UTF8, "application/json") };
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        Disposed = true;
+        base.Dispose(disposing);
     }
 
     /// <summary>A client over this transport with fast retries.</summary>
