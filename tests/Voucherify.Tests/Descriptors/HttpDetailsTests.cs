@@ -31,6 +31,12 @@ public class HttpDetailsTests
     }
 
     [Fact]
+    public void Rate_limit_headers_with_empty_values_say_nothing()
+    {
+        Assert.Null(RateLimitInfo.FromResponse(Headers(("X-Rate-Limit-Type", ""), ("X-Rate-Limit-Limit", " "), ("Retry-After", "")), Now));
+    }
+
+    [Fact]
     public void A_retry_after_following_other_rate_limit_headers_keeps_them()
     {
         var info = RateLimitInfo.FromResponse(Headers(("X-Rate-Limit-Limit", "100"), ("X-Rate-Limit-Remaining", "0"), ("Retry-After", "7")), Now)!;

@@ -172,10 +172,12 @@ public class PooledBodyContentTests
         var response = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(new byte[40_000]) };
         await PooledBodyContent.LoadAsync(response, AnyRequest, long.MaxValue, CancellationToken.None);
         var stream = await response.Content.ReadAsStreamAsync();
+        var text = ((PooledBodyContent)response.Content).OpenText();
 
         response.Dispose();
 
         Assert.Throws<ObjectDisposedException>(() => stream.Read(new byte[10], 0, 10));
+        Assert.Throws<ObjectDisposedException>(() => text.Read(new char[10], 0, 10));
     }
 
     [Fact]
