@@ -208,7 +208,6 @@ public class AsyncActionWaitingTests
             () => t.AsyncActions.WaitForCompletionAsync(Id, new AsyncActionWaitOptions { BackoffFactor = 0.5 }));
         var noTime = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => t.AsyncActions.WaitForCompletionAsync(Id, new AsyncActionWaitOptions { Timeout = TimeSpan.Zero }));
-
         var notANumber = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(
             () => t.AsyncActions.WaitForCompletionAsync(Id, new AsyncActionWaitOptions { BackoffFactor = double.NaN }));
 
@@ -253,7 +252,6 @@ public class AsyncActionWaitingTests
         Assert.Equal(10, error.LastSeen!.Progress);
     }
 
-    /// <summary>Records synchronously (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>
     /// <summary>When each poll's answer arrived, on one clock.</summary>
     private sealed class TimedProgress : IProgress<AsyncAction>
     {
@@ -264,6 +262,7 @@ public class AsyncActionWaitingTests
         public void Report(AsyncAction value) => Times.Add(_clock.Elapsed);
     }
 
+    /// <summary>Records synchronously (Progress&lt;T&gt; would post to the thread pool and race the assertions).</summary>
     private sealed class RecordingProgress : IProgress<AsyncAction>
     {
         public List<AsyncAction> States { get; } = [];

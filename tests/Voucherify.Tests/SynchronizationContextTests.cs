@@ -35,16 +35,7 @@ public class SynchronizationContextTests
         });
         var context = new RecordingContext();
 
-        Task call;
-        SynchronizationContext.SetSynchronizationContext(context);
-        try
-        {
-            call = ApiOperations.All[operation](client);
-        }
-        finally
-        {
-            SynchronizationContext.SetSynchronizationContext(null);
-        }
+        var call = StartOn(context, () => ApiOperations.All[operation](client));
         await Record.ExceptionAsync(() => call);
 
         Assert.True(call.IsCompleted);
@@ -95,19 +86,23 @@ public class SynchronizationContextTests
         });
         var context = new RecordingContext();
 
-        Task call;
+        await StartOn(context, () => Helpers[helper](client));
+
+        Assert.True(context.Posts == 0, context.First);
+    }
+
+    /// <summary>Starts the call with <paramref name="context"/> current, as on a UI thread, and returns it unawaited.</summary>
+    private static Task StartOn(SynchronizationContext context, Func<Task> start)
+    {
         SynchronizationContext.SetSynchronizationContext(context);
         try
         {
-            call = Helpers[helper](client);
+            return start();
         }
         finally
         {
             SynchronizationContext.SetSynchronizationContext(null);
         }
-        await call;
-
-        Assert.True(context.Posts == 0, context.First);
     }
 
     private static async Task DrainAsync<T>(IAsyncEnumerable<T> items)
