@@ -33,38 +33,53 @@ namespace Voucherify.Csv
             // The writer fills the pipe while the HTTP content reads from it; the pipe's back-pressure keeps only a
             // small window of the file in memory. The writer stops when the upload ends, however it ends.
             var pipe = new Pipe();
-            using var uploadEnded = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            ExceptionDispatchInfo? writeError = null;
-            var writing = Task.Run(async () =>
-            {
-                try
-                {
-                    using var destination = pipe.Writer.AsStream(leaveOpen: true);
-                    await CustomerCsv.WriteAsync(rows, destination, columns, uploadEnded.Token).ConfigureAwait(false);
-                    await pipe.Writer.CompleteAsync().ConfigureAwait(false);
-                }
-                catch (Exception exception)
-                {
-                    writeError = ExceptionDispatchInfo.Capture(exception);
-                    await pipe.Writer.CompleteAsync(exception).ConfigureAwait(false);
-                }
-            });
+            using var stopWriting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            var writing = Task.Run(() => WriteRowsAsync(rows, columns, pipe.Writer, stopWriting.Token));
 
+            AsyncAction finished;
             try
             {
-                using var body = pipe.Reader.AsStream();
-                var finished = await customers.ImportCustomersUsingCsvAndWaitAsync(body, options.FileName, options.WaitOptions, cancellationToken).ConfigureAwait(false);
-                await writing.ConfigureAwait(false);
-                return finished;
+                using (var body = pipe.Reader.AsStream())
+                    finished = await customers.ImportCustomersUsingCsvAndWaitAsync(body, options.FileName, options.WaitOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception)
             {
-                uploadEnded.Cancel();
-                await writing.ConfigureAwait(false);
-                // A row the writer rejected is the cause; the transport's error would only say that the body broke off.
-                writeError?.Throw();
+                // A row the writer rejected is the cause: the transport's error would only say that the body broke off.
+                // Anything else (the API's answer, a timeout, the caller's cancellation) is reported as it is, never
+                // the writer's cancellation by this method.
+                (await StopAsync(writing, stopWriting).ConfigureAwait(false))?.Throw();
                 throw;
             }
+            // A server may answer before reading the whole body; the rest of the rows has nowhere to go.
+            await StopAsync(writing, stopWriting).ConfigureAwait(false);
+            return finished;
+        }
+
+        /// <summary>Writes the CSV into the pipe and completes it; returns what made a row unwritable, if anything did.</summary>
+        /// <remarks>
+        /// A cancellation is not a rejection: it is either this method stopping the writer (the upload is over) or the
+        /// caller's, which the upload reports itself.
+        /// </remarks>
+        private static async Task<ExceptionDispatchInfo?> WriteRowsAsync(IEnumerable<CustomersCreateRequestBody> rows, IReadOnlyList<string> columns, PipeWriter writer, CancellationToken cancellationToken)
+        {
+            try
+            {
+                using (var destination = writer.AsStream(leaveOpen: true))
+                    await CustomerCsv.WriteAsync(rows, destination, columns, cancellationToken).ConfigureAwait(false);
+                await writer.CompleteAsync().ConfigureAwait(false);
+                return null;
+            }
+            catch (Exception exception)
+            {
+                await writer.CompleteAsync(exception).ConfigureAwait(false);
+                return exception is OperationCanceledException && cancellationToken.IsCancellationRequested ? null : ExceptionDispatchInfo.Capture(exception);
+            }
+        }
+
+        private static async Task<ExceptionDispatchInfo?> StopAsync(Task<ExceptionDispatchInfo?> writing, CancellationTokenSource stopWriting)
+        {
+            stopWriting.Cancel();
+            return await writing.ConfigureAwait(false);
         }
     }
 }

@@ -6,7 +6,10 @@ using System.Threading.Tasks;
 
 namespace Voucherify.Http
 {
-    /// <summary>Signs every request with the API key pair and names the library in <c>User-Agent</c>.</summary>
+    /// <summary>
+    /// Signs every request with the API key pair, names the library in <c>User-Agent</c>, and announces file uploads
+    /// with <c>Expect: 100-continue</c>.
+    /// </summary>
     internal sealed class ApiHeadersHandler : DelegatingHandler
     {
         internal const string ApplicationIdHeader = "X-App-Id";
@@ -37,6 +40,10 @@ namespace Voucherify.Http
             // Only this handler sets User-Agent on our requests, so a present one is ours (a retried message).
             if (!request.Headers.Contains(UserAgentHeader))
                 request.Headers.TryAddWithoutValidation(UserAgentHeader, UserAgent);
+            // An upload (a CSV file of any size) is sent only once the server agrees to read it: a refusal (401, 413,
+            // 429) then arrives as the API's answer instead of a connection reset part-way through the file, and the
+            // file is not sent for nothing. A server that never answers 100 gets the body after a second anyway.
+            if (request.Content is MultipartFormDataContent) request.Headers.ExpectContinue = true;
             return base.SendAsync(request, cancellationToken);
         }
     }

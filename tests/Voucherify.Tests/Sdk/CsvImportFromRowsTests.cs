@@ -91,8 +91,10 @@ public class CsvImportFromRowsTests
         var mock = new MockHttpMessageHandler();
         string? uploaded = null;
         long? declaredLength = -1;
+        bool? expectContinue = null;
         mock.Expect(HttpMethod.Post, $"{TestClient.BaseUrl}/v1/customers/importCSV").Respond(async request =>
         {
+            expectContinue = request.Headers.ExpectContinue;
             var file = ((MultipartFormDataContent)request.Content!).Single();
             declaredLength = file.Headers.ContentLength;
             uploaded = await file.ReadAsStringAsync();
@@ -107,6 +109,7 @@ public class CsvImportFromRowsTests
 
         mock.VerifyNoOutstandingExpectation();
         Assert.Null(declaredLength); // produced while sent: nothing knew its length in advance
+        Assert.True(expectContinue); // sent only once the server agrees to read it
         Assert.Equal(await WriteAsync(rows, new[] { "tier", "vip", "score", "tags" }), uploaded);
         Assert.Equal(2, action.GetImportCsvResult()!.DoneCount);
     }
@@ -140,5 +143,103 @@ public class CsvImportFromRowsTests
 
         Assert.Contains("metadata key 'vip'", error.Message);
         Assert.DoesNotContain(sandbox.Requests, r => r.StatusCode == 202); // the broken upload started no import
+    }
+
+    /// <summary>
+    /// Rows without end, counted as they are read: the writer is still producing when the server answers, whatever
+    /// the scheduling, because back-pressure stops it once the pipe is full and it never runs out of rows.
+    /// </summary>
+    private sealed class EndlessRows : IEnumerable<CustomersCreateRequestBody>
+    {
+        private int _read;
+
+        public int Read => Volatile.Read(ref _read);
+
+        public IEnumerator<CustomersCreateRequestBody> GetEnumerator()
+        {
+            for (var i = 0; ; i++)
+            {
+                Interlocked.Increment(ref _read);
+                yield return new CustomersCreateRequestBody { SourceId = $"row-{i}", Name = new string('n', 200) };
+            }
+        }
+
+        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
+    }
+
+    private static readonly CustomerCsvImportOptions NoMetadata = new() { MetadataColumns = Array.Empty<string>() };
+
+    /// <summary>Imports endless rows into a sandbox whose importCSV answers with <paramref name="fault"/> without reading the body.</summary>
+    private static async Task<(Exception Error, EndlessRows Rows)> ImportWhileTheServerAnswersEarlyAsync(VoucherifySandbox sandbox, SandboxFault fault)
+    {
+        sandbox.AddFault(fault);
+        using var client = sandbox.CreateClient();
+        var rows = new EndlessRows();
+        using var bound = new CancellationTokenSource(TimeSpan.FromMinutes(2)); // a hang fails the test instead of the run
+        var error = await Record.ExceptionAsync(() => client.Customers.ImportCustomersAsync(rows, NoMetadata, bound.Token));
+        Assert.False(bound.IsCancellationRequested);
+        return (error!, rows);
+    }
+
+    [Fact]
+    public async Task An_upload_answered_401_before_its_body_was_read_reports_the_401_not_the_writers_cancellation()
+    {
+        await using var sandbox = await VoucherifySandbox.StartAsync();
+
+        var (error, rows) = await ImportWhileTheServerAnswersEarlyAsync(sandbox, new SandboxFault { OperationId = "import-customers-using-csv", StatusCode = 401 });
+
+        var api = Assert.IsType<VoucherifyApiException>(error);
+        Assert.Equal(401, api.StatusCode);
+        Assert.Null(api.InnerException);
+        Assert.True(rows.Read > 1, "the writer was producing rows when the answer came");
+    }
+
+    [Fact]
+    public async Task An_upload_answered_429_before_its_body_was_read_reports_the_429_and_is_not_repeated()
+    {
+        await using var sandbox = await VoucherifySandbox.StartAsync();
+
+        var (error, _) = await ImportWhileTheServerAnswersEarlyAsync(sandbox, new SandboxFault { OperationId = "import-customers-using-csv", RetryAfter = TimeSpan.FromSeconds(1) });
+
+        var api = Assert.IsAssignableFrom<VoucherifyApiException>(error);
+        Assert.Equal(429, api.StatusCode);
+        Assert.Null(api.InnerException);
+        Assert.Single(sandbox.Requests, r => r.Path.EndsWith("/importCSV", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task A_job_that_fails_while_rows_are_still_being_written_reports_the_jobs_failure()
+    {
+        // A mock, not the sandbox: a server answers 202 only after reading the whole upload, and .NET's socket handler
+        // sends the whole body after a 2xx, so only a handler that answers without reading the content can fail the job
+        // while the rows are still being written (the order in which the original flaky test raced).
+        var mock = new MockHttpMessageHandler();
+        mock.Expect(HttpMethod.Post, $"{TestClient.BaseUrl}/v1/customers/importCSV")
+            .Respond(HttpStatusCode.Accepted, "application/json", """{"async_action_id":"aa_early"}""");
+        mock.Expect($"{TestClient.BaseUrl}/v1/async-actions/aa_early").Respond("application/json",
+            """{"id":"aa_early","type":"CUSTOMERS.IMPORT_CSV","status":"FAILED","result":{"message":"Import file could not be parsed.","done_count":0,"failed_count":0}}""");
+        using var client = SdkTestClient.Create(mock);
+        var rows = new EndlessRows();
+
+        var failed = await Assert.ThrowsAsync<AsyncActionFailedException>(() => client.Customers.ImportCustomersAsync(rows, NoMetadata));
+
+        mock.VerifyNoOutstandingExpectation();
+        Assert.Equal(("aa_early", "Import file could not be parsed."), (failed.AsyncActionId, failed.Reason));
+        Assert.Null(failed.InnerException);
+        Assert.True(rows.Read > 1, "the writer was producing rows when the job failed");
+    }
+
+    [Fact]
+    public async Task The_callers_cancellation_while_rows_are_written_stays_an_OperationCanceledException()
+    {
+        await using var sandbox = await VoucherifySandbox.StartAsync();
+        using var client = sandbox.CreateClient();
+        using var cancel = new CancellationTokenSource();
+        var rows = new EndlessRows();
+
+        var import = client.Customers.ImportCustomersAsync(rows.TakeWhile(_ => { if (rows.Read >= 5000) cancel.Cancel(); return true; }), NoMetadata, cancel.Token);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => import);
+        Assert.DoesNotContain(sandbox.Requests, r => r.StatusCode == 202);
     }
 }
