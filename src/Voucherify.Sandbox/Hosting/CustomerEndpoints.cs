@@ -1,6 +1,5 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Routing;
 using Newtonsoft.Json.Linq;
 using Voucherify.Sandbox.Customers;
@@ -23,13 +22,13 @@ internal static class CustomerEndpoints
     /// <summary>
     /// The <c>{customerId}</c> path segment (a <c>cust_…</c> id or a source_id), percent-decoded exactly once from the
     /// raw request target: Kestrel leaves <c>%2F</c> encoded in the route value but decodes <c>%25</c>, so decoding
-    /// the route value would turn a sent <c>%252F</c> into <c>/</c> instead of <c>%2F</c>.
+    /// the route value would turn a sent <c>%252F</c> into <c>/</c> instead of <c>%2F</c>. The raw path has the routed
+    /// path's segments, since <see cref="DotSegmentGuard"/> refused any target with dot segments.
     /// </summary>
     public static string CustomerId(HttpContext context)
     {
-        var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget;
-        var segments = target?.Split('?', 2)[0].Split('/');
         // "/v1/customers/{customerId}/…" splits into "", "v1", "customers", the id, …
+        var segments = RawPath.Of(context).Split('/');
         return segments is { Length: > 3 } && segments[2] == "customers"
             ? Uri.UnescapeDataString(segments[3])
             : (string)context.Request.RouteValues["customerId"]!;

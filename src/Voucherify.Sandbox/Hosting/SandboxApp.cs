@@ -40,6 +40,7 @@ internal static class SandboxApp
         var app = builder.Build();
         app.Use(new RequestRecorder(journal, clock).InvokeAsync);
         app.Use(new Gatekeeper(options, clock.Time).InvokeAsync);
+        app.Use(DotSegmentGuard.InvokeAsync);
         app.Use(faults.InvokeAsync);
         CustomerEndpoints.Map(app, store);
         CustomerHistoryEndpoints.Map(app, store, clock);
