@@ -49,7 +49,8 @@ public sealed class VoucherifySandbox : IAsyncDisposable
     public Uri BaseUri { get; }
 
     /// <summary>
-    /// The requests received so far, oldest first (at most <see cref="VoucherifySandboxOptions.JournalCapacity"/>), each
+    /// The requests received so far, oldest first (at most <see cref="VoucherifySandboxOptions.JournalCapacity"/> of them,
+    /// and about <see cref="VoucherifySandboxOptions.JournalBytes"/> of memory), each
     /// recorded once it was answered: method, path and query as sent, headers with the secret masked, body, file parts
     /// and status. A snapshot: later requests do not change it.
     /// </summary>
@@ -87,7 +88,7 @@ public sealed class VoucherifySandbox : IAsyncDisposable
         var store = new CustomerStore(clock, options.ApplicationId);
         if (options.Seed is { } seed) store.Seed(seed);
         var jobs = new AsyncActionQueue(clock, options.JobQueueDelay, options.JobDuration);
-        var journal = new RequestJournal(options.JournalCapacity);
+        var journal = new RequestJournal(options.JournalCapacity, options.JournalBytes);
         var faults = new FaultInjector(options.TimeProvider);
         foreach (var fault in options.Faults) faults.Add(fault);
         var app = SandboxApp.Build(options, store, jobs, clock, journal, faults);

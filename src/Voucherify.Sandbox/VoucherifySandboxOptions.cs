@@ -48,6 +48,18 @@ public sealed class VoucherifySandboxOptions
     /// </summary>
     public int JournalCapacity { get; set; } = 1000;
 
+    /// <summary>
+    /// How many bytes of each request body <see cref="VoucherifySandbox.Requests"/> keeps as <see cref="SandboxRequest.Body"/>;
+    /// the rest is counted in <see cref="SandboxRequest.BodyLength"/> but not kept. Default 64 KiB.
+    /// </summary>
+    public int JournalBodyBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// About how much memory <see cref="VoucherifySandbox.Requests"/> may hold in all (bodies, headers, paths); beyond it
+    /// the oldest requests are dropped, as beyond <see cref="JournalCapacity"/>. Default 32 MiB.
+    /// </summary>
+    public long JournalBytes { get; set; } = 32 * 1024 * 1024;
+
     /// <summary>Faults injected from the start (see <see cref="SandboxFault"/>); more can be added with <see cref="VoucherifySandbox.AddFault"/>.</summary>
     public IList<SandboxFault> Faults { get; } = new List<SandboxFault>();
 
@@ -69,6 +81,8 @@ public sealed class VoucherifySandboxOptions
         if (Latency < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(Latency), Latency, "The latency must not be negative.");
         if (TimeProvider is null) throw new ArgumentNullException(nameof(TimeProvider), "The sandbox needs a time provider.");
         if (JournalCapacity < 0) throw new ArgumentOutOfRangeException(nameof(JournalCapacity), JournalCapacity, "The journal capacity must not be negative.");
+        if (JournalBodyBytes < 0) throw new ArgumentOutOfRangeException(nameof(JournalBodyBytes), JournalBodyBytes, "The journal's body size must not be negative.");
+        if (JournalBytes < 0) throw new ArgumentOutOfRangeException(nameof(JournalBytes), JournalBytes, "The journal's size must not be negative.");
         RateLimit?.Validate();
         foreach (var fault in Faults) fault.Validate();
     }

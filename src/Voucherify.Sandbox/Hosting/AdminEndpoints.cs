@@ -54,11 +54,6 @@ internal static class AdminEndpoints
         });
     }
 
-    private static async Task WriteAsync(HttpContext context, object body)
-    {
-        context.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new StringWriter();
-        Serializer.Serialize(writer, body);
-        await context.Response.WriteAsync(writer.ToString(), context.RequestAborted);
-    }
+    // Streamed like the API's answers: a full journal is many megabytes.
+    private static Task WriteAsync(HttpContext context, object body) => SandboxJson.WriteBodyAsync(context, body, Serializer);
 }

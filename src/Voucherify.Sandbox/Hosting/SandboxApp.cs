@@ -38,7 +38,7 @@ internal static class SandboxApp
         });
 
         var app = builder.Build();
-        app.Use(new RequestRecorder(journal, clock).InvokeAsync);
+        app.Use(new RequestRecorder(journal, clock, options.JournalBodyBytes).InvokeAsync);
         app.Use(new Gatekeeper(options, clock.Time).InvokeAsync);
         app.Use(DotSegmentGuard.InvokeAsync);
         app.Use(faults.InvokeAsync);

@@ -26,11 +26,32 @@ internal static class SandboxJson
     public static async Task WriteAsync(HttpContext context, int statusCode, object body)
     {
         context.Response.StatusCode = statusCode;
+        await WriteBodyAsync(context, body, Serializer);
+    }
+
+    /// <summary>
+    /// Writes <paramref name="body"/> as the JSON response body, straight to the connection: small bodies at once with
+    /// their length, large ones list item by list item as the client takes them (see <see cref="StreamingJsonWriter"/>).
+    /// </summary>
+    public static async Task WriteBodyAsync(HttpContext context, object body, JsonSerializer serializer)
+    {
         context.Response.ContentType = "application/json; charset=utf-8";
-        var builder = new StringBuilder(256);
-        using (var writer = new StringWriter(builder))
-            Serializer.Serialize(writer, body);
-        await context.Response.WriteAsync(builder.ToString(), context.RequestAborted);
+        using var text = new ResponseBodyWriter(context.Response);
+        using var json = new JsonTextWriter(text) { ArrayPool = PooledChars.Instance, CloseOutput = false, AutoCompleteOnClose = false };
+        await StreamingJsonWriter.WriteAsync(new HttpResponseBody(text, json), body, serializer, context.RequestAborted);
+    }
+
+    /// <summary>Newtonsoft.Json's buffers from the shared pool, so writing a response allocates none of its own.</summary>
+    private sealed class PooledChars : IArrayPool<char>
+    {
+        public static readonly PooledChars Instance = new();
+
+        public char[] Rent(int minimumLength) => System.Buffers.ArrayPool<char>.Shared.Rent(minimumLength);
+
+        public void Return(char[]? array)
+        {
+            if (array is not null) System.Buffers.ArrayPool<char>.Shared.Return(array);
+        }
     }
 
     /// <summary>Parses JSON text; null when it is not valid JSON.</summary>

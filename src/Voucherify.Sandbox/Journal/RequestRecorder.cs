@@ -11,12 +11,8 @@ namespace Voucherify.Sandbox.Journal;
 /// The first middleware: records every API request in the <see cref="RequestJournal"/> once it is answered, with the
 /// secret masked and the body as the endpoint read it. The sandbox's own <c>/_sandbox/…</c> requests are not recorded.
 /// </summary>
-internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock)
+internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock, int keptBodyBytes)
 {
-    /// <summary>How much of a body the journal keeps as text.</summary>
-    public const int KeptBodyBytes = 1024 * 1024;
-
-    private static readonly string[] SecretHeaders = ["X-App-Token", "Authorization"];
     private static readonly object FilesKey = new();
 
     public async Task InvokeAsync(HttpContext context, RequestDelegate next)
@@ -27,8 +23,25 @@ internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock
             return;
         }
         var receivedAt = clock.Now();
+        // A request that cannot have a body (a GET without Content-Length) is not wrapped: nothing to record or drain.
+        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        {
+            try
+            {
+                await next(context);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client left: the journal still records that it asked.
+            }
+            finally
+            {
+                journal.Add(Describe(context, receivedAt, body: null, multipart: false));
+            }
+            return;
+        }
         var multipart = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
-        var body = new RecordingStream(context.Request.Body, multipart ? 0 : KeptBodyBytes);
+        var body = new RecordingStream(context.Request.Body, multipart ? 0 : keptBodyBytes);
         context.Request.Body = body;
         try
         {
@@ -52,14 +65,17 @@ internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock
         files.Add(file);
     }
 
-    private static SandboxRequest Describe(HttpContext context, DateTimeOffset receivedAt, RecordingStream body, bool multipart)
+    private static bool IsSecret(string header) =>
+        header.Equals("X-App-Token", StringComparison.OrdinalIgnoreCase) || header.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
+
+    private static SandboxRequest Describe(HttpContext context, DateTimeOffset receivedAt, RecordingStream? body, bool multipart)
     {
         var request = context.Request;
         var target = context.Features.Get<IHttpRequestFeature>()?.RawTarget ?? request.Path + request.QueryString;
         var queryStart = target.IndexOf('?');
         var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var (name, values) in request.Headers)
-            headers[name] = SecretHeaders.Contains(name, StringComparer.OrdinalIgnoreCase) ? "***" : string.Join(", ", values.ToArray());
+            headers[name] = IsSecret(name) ? "***" : values.Count == 1 ? values[0] ?? "" : string.Join(", ", values.ToArray());
         return new SandboxRequest
         {
             ReceivedAt = receivedAt,
@@ -68,8 +84,10 @@ internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock
             Query = queryStart < 0 ? "" : target[(queryStart + 1)..],
             OperationId = context.GetEndpoint()?.Metadata.GetMetadata<IEndpointNameMetadata>()?.EndpointName,
             Headers = headers,
-            Body = multipart || body.BytesRead == 0 ? null : Encoding.UTF8.GetString(body.Kept),
-            BodyLength = body.BytesRead,
+            Body = multipart || body is not { BytesRead: > 0 } ? null : Encoding.UTF8.GetString(body.Kept),
+            // A body the sandbox stopped reading (a refused request) is as long as its client said it is.
+            BodyLength = body is null ? 0 : body.Ended ? body.BytesRead : Math.Max(body.BytesRead, request.ContentLength ?? 0),
+            BodyTruncated = body is not null && !multipart && (body.Truncated || !body.Ended && request.ContentLength > body.BytesRead),
             Files = context.Items[FilesKey] as List<SandboxRequestFile> ?? [],
             // A connection reset before the response (an injected fault, or the client leaving) answered nothing.
             StatusCode = context.Response.HasStarted || !context.RequestAborted.IsCancellationRequested ? context.Response.StatusCode : 0,

@@ -31,13 +31,20 @@ public sealed class SandboxRequest
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// The body as UTF-8 text, at most its first 1 MiB; null for a request without a body and for a
-    /// <c>multipart/form-data</c> one (see <see cref="Files"/>).
+    /// The body as UTF-8 text, at most its first <see cref="VoucherifySandboxOptions.JournalBodyBytes"/> (64 KiB by
+    /// default; see <see cref="BodyTruncated"/>); null for a request without a body and for a <c>multipart/form-data</c>
+    /// one (see <see cref="Files"/>).
     /// </summary>
     public string? Body { get; init; }
 
-    /// <summary>How many body bytes the sandbox received (the whole body, also when <see cref="Body"/> is cut short).</summary>
+    /// <summary>
+    /// The body's size in bytes, also when <see cref="Body"/> is cut short: the bytes received, or the
+    /// <c>Content-Length</c> the client declared when the sandbox stopped reading before the end (a refused request).
+    /// </summary>
     public long BodyLength { get; init; }
+
+    /// <summary>Whether <see cref="Body"/> holds only the start of the body (see <see cref="BodyLength"/> for its size).</summary>
+    public bool BodyTruncated { get; init; }
 
     /// <summary>The file parts of a <c>multipart/form-data</c> body (the CSV import's <c>file</c>), by name and size.</summary>
     public IReadOnlyList<SandboxRequestFile> Files { get; init; } = [];
