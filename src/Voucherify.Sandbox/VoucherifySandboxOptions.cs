@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+
 namespace Voucherify.Sandbox;
 
 /// <summary>
@@ -70,6 +72,13 @@ public sealed class VoucherifySandboxOptions
     /// to run a ten-minute import in milliseconds, deterministically.
     /// </summary>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The slowest request body Kestrel waits for (<see cref="KestrelServerLimits.MinRequestBodyDataRate"/>); slower
+    /// ones are refused with the API's 408. Null keeps Kestrel's default, 240 bytes a second after a 5-second grace
+    /// period; the sandbox's tests set a shorter grace period so that a stalled body is refused within seconds.
+    /// </summary>
+    internal MinDataRate? MinRequestBodyDataRate { get; set; }
 
     internal void Validate()
     {

@@ -42,7 +42,7 @@ public sealed class PathTrickTests : IAsyncLifetime
         Assert.Equal("not_found", ApiError.Assert(response, 404));
         Assert.Equal("Name of victim", (await _client.Customers.GetCustomerAsync("victim")).Name);
         Assert.Equal("Name of other", (await _client.Customers.GetCustomerAsync("other")).Name);
-        var journaled = Assert.Single(_sandbox.Requests, r => r.Method == method);
+        var journaled = await Journaled.SingleAsync(_sandbox, r => r.Method == method);
         Assert.Equal((404, target), (journaled.StatusCode, journaled.Path));
     }
 

@@ -64,7 +64,7 @@ internal static class ApiErrors
     }
 
     /// <summary>The error shape for any status, e.g. an injected 503: <c>{"code":503,"key":"service_unavailable",…}</c>.</summary>
-    public static Task StatusAsync(HttpContext context, int statusCode)
+    public static Task StatusAsync(HttpContext context, int statusCode, string details = "Injected by the sandbox.")
     {
         var reason = ReasonPhrases.GetReasonPhrase(statusCode);
         if (reason.Length == 0) reason = "Error";
@@ -73,7 +73,7 @@ internal static class ApiErrors
             Code = statusCode,
             Key = reason.ToLowerInvariant().Replace(' ', '_').Replace("-", ""),
             Message = reason,
-            Details = "Injected by the sandbox.",
+            Details = details,
             RequestId = RequestIds.Of(context),
         });
     }

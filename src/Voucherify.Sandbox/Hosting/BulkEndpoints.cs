@@ -55,10 +55,15 @@ internal static class BulkEndpoints
                 });
             }
         }
-        catch
+        catch (Exception e)
         {
             file?.Dispose();
-            throw;
+            // A body that ends before its closing boundary, or never names the declared one (IOException), or a part
+            // with headers over the reader's limits (16 headers, 16 KB: InvalidDataException) is the client's mistake.
+            // An unreadable body or a client that left is the failure boundary's to answer.
+            if (e is not (InvalidDataException or IOException) || e is BadHttpRequestException || context.RequestAborted.IsCancellationRequested) throw;
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", $"The multipart body cannot be read with its boundary: {e.Message}");
+            return;
         }
         if (file is null)
         {

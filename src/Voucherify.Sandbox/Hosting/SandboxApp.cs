@@ -35,10 +35,12 @@ internal static class SandboxApp
             // The bulk endpoints enforce the service's 10 MB themselves; imports have no documented limit.
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
+            if (options.MinRequestBodyDataRate is { } rate) kestrel.Limits.MinRequestBodyDataRate = rate;
         });
 
         var app = builder.Build();
         app.Use(new RequestRecorder(journal, clock, options.JournalBodyBytes).InvokeAsync);
+        app.Use(FailureBoundary.InvokeAsync);
         app.Use(new Gatekeeper(options, clock.Time).InvokeAsync);
         app.Use(DotSegmentGuard.InvokeAsync);
         app.Use(faults.InvokeAsync);

@@ -30,11 +30,16 @@ internal static class RawHttp
     /// Sends <paramref name="method"/> <paramref name="target"/> with an optional JSON body (its true
     /// <c>Content-Length</c>) on a new connection and reads the answer; null when the connection closed unanswered.
     /// </summary>
-    public static async Task<RawResponse?> SendAsync(VoucherifySandbox sandbox, string method, string target, string? json = null, params string[] headers)
+    public static Task<RawResponse?> SendAsync(VoucherifySandbox sandbox, string method, string target, string? json = null, params string[] headers) =>
+        json is null
+            ? ExchangeAsync(sandbox, Encoding.UTF8.GetBytes(Head(sandbox, method, target, headers)))
+            : SendAsync(sandbox, method, target, Encoding.UTF8.GetBytes(json), "application/json", headers);
+
+    /// <summary>Sends a body of the given type with its true <c>Content-Length</c>; null when the connection closed unanswered.</summary>
+    public static Task<RawResponse?> SendAsync(VoucherifySandbox sandbox, string method, string target, byte[] body, string contentType, params string[] headers)
     {
-        var body = json is null ? [] : Encoding.UTF8.GetBytes(json);
-        var allHeaders = json is null ? headers : [.. headers, "Content-Type: application/json", $"Content-Length: {body.Length}"];
-        return await ExchangeAsync(sandbox, [.. Encoding.UTF8.GetBytes(Head(sandbox, method, target, allHeaders)), .. body]);
+        var head = Head(sandbox, method, target, [.. headers, $"Content-Type: {contentType}", $"Content-Length: {body.Length}"]);
+        return ExchangeAsync(sandbox, [.. Encoding.UTF8.GetBytes(head), .. body]);
     }
 
     /// <summary>
