@@ -18,8 +18,10 @@ namespace Voucherify.Extensions.DependencyInjection
     /// when <see cref="VoucherifyLoggingOptions.LogBodies"/> is set.
     /// </summary>
     /// <remarks>
-    /// It runs in the <c>IHttpClientFactory</c> chain, below the library's own handlers, so every attempt of a retried
-    /// call is its own event; the attempt number is counted on the request message, which retries resend.
+    /// It runs at the bottom of the <c>IHttpClientFactory</c> chain, below the library's handlers and below any the
+    /// application added (a resilience pipeline among them), so every request that goes out is its own event. Its number
+    /// is the count of <see cref="SendGuardHandler"/> just above, which counts every send of the call, whoever made it;
+    /// without that count (a request the library did not build) it is counted on the request message.
     /// </remarks>
     internal sealed class VoucherifyLoggingHandler : DelegatingHandler
     {
@@ -61,7 +63,8 @@ namespace Voucherify.Extensions.DependencyInjection
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var attempt = NextAttempt(request);
+            var sends = RequestState.GetSends(request);
+            var attempt = sends > 0 ? sends : NextAttempt(request);
             var logBodies = _options.LogBodies && _logger.IsEnabled(LogLevel.Debug);
             // Only content already in memory: reading a streamed upload here would consume it.
             if (logBodies && request.Content is ByteArrayContent)

@@ -4,7 +4,7 @@ using System.Threading;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Http;
 using Microsoft.Extensions.Options;
 
 namespace Voucherify.Extensions.DependencyInjection
@@ -73,19 +73,29 @@ namespace Voucherify.Extensions.DependencyInjection
             services.TryAddSingleton(provider => provider.GetRequiredService<VoucherifyClient>().AsyncActions);
             services.TryAddSingleton<IAsyncActionsClient>(provider => provider.GetRequiredService<VoucherifyClient>().AsyncActions);
 
+            Registrations(services).Add(HttpClientName, Options.DefaultName);
+            // The send guard and the redacted request log go below every handler the application adds (see the filter).
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, BottomOfChainFilter>());
             var builder = services.AddHttpClient(HttpClientName)
                 // The factory's own request logging writes full URLs, query strings with e-mail addresses included;
-                // the handler below logs the same events redacted.
+                // the library's handler logs the same events redacted.
                 .RemoveAllLoggers()
-                .AddHttpMessageHandler(provider => new VoucherifyLoggingHandler(
-                    provider.GetRequiredService<ILoggerFactory>().CreateLogger(LoggerCategory),
-                    provider.GetRequiredService<IOptions<VoucherifyLoggingOptions>>().Value,
-                    provider.GetRequiredService<IOptions<VoucherifyClientOptions>>().Value))
                 .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
             // The chain is kept for the application's lifetime: the primary handler recycles connections so DNS changes
             // are seen, and never follows a redirect (it would carry the API key to another host).
             builder.ConfigurePrimaryHttpMessageHandler(Voucherify.Http.DefaultTransport.Create);
             return builder;
+        }
+
+        /// <summary>The collection's one <see cref="VoucherifyRegistrations"/>, registered on first use.</summary>
+        private static VoucherifyRegistrations Registrations(IServiceCollection services)
+        {
+            foreach (var descriptor in services)
+                if (descriptor.ServiceType == typeof(VoucherifyRegistrations) && descriptor.ImplementationInstance is VoucherifyRegistrations found)
+                    return found;
+            var registrations = new VoucherifyRegistrations();
+            services.AddSingleton(registrations);
+            return registrations;
         }
     }
 }

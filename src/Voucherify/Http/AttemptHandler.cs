@@ -38,7 +38,15 @@ namespace Voucherify.Http
             HttpResponseMessage? response = null;
             try
             {
-                response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+                try
+                {
+                    response = await base.SendAsync(request, attempt.Token).ConfigureAwait(false);
+                }
+                catch (FinalOutcomeException final)
+                {
+                    // Carried past the handlers below as an exception so none of them could send the request again.
+                    response = final.Unwrap();
+                }
                 _origin.Ensure(response, request, sent);
                 await PooledBodyContent.LoadAsync(response, request, _maxResponseBytes, attempt.Token).ConfigureAwait(false);
                 return response;

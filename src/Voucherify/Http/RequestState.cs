@@ -9,7 +9,7 @@ namespace Voucherify.Http
     /// before): which operation it is, how many attempts the retry handler has started, and when the call timeout runs
     /// out (so the retry handler does not start a wait that cannot end before it).
     /// </summary>
-    internal static class RequestState
+    internal static partial class RequestState
     {
         private const string Key = "Voucherify.State";
 
@@ -21,7 +21,8 @@ namespace Voucherify.Http
 
         public static void SetAttempts(HttpRequestMessage request, int attempts) => For(request).Attempts = attempts;
 
-        public static int GetAttempts(HttpRequestMessage request) => Find(request)?.Attempts ?? 0;
+        /// <summary>The attempts the retry handler started, or the requests counted on the wire when more (see <see cref="GetSends"/>).</summary>
+        public static int GetAttempts(HttpRequestMessage request) => Find(request) is { } state ? Math.Max(state.Attempts, state.Sends) : 0;
 
         /// <summary>Records that the call must be over within <paramref name="timeout"/> from now.</summary>
         public static void SetDeadline(HttpRequestMessage request, TimeSpan timeout) =>
@@ -60,7 +61,7 @@ namespace Voucherify.Http
 #endif
 
         /// <summary>All of a request's values in one object: one entry in the message's options, updated in place per attempt.</summary>
-        private sealed class State
+        internal sealed partial class State
         {
             public OperationDescriptor? Operation;
             public int Attempts;

@@ -29,6 +29,8 @@ namespace Voucherify.Http
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var replay = ReplayPolicy.Classify(request);
+            // The budget and the replay class also bind handlers below the library (see SendGuardHandler).
+            RequestState.BeginSends(request, replay, _options.MaxAttempts);
             for (var attempt = 1; ; attempt++)
             {
                 RequestState.SetAttempts(request, attempt);
@@ -45,24 +47,25 @@ namespace Voucherify.Http
                         await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
-                    throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, attempt);
+                    throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, RequestState.GetAttempts(request));
                 }
                 catch (Exception failure) when (TransportFailure.IsNetworkFailure(failure) && !cancellationToken.IsCancellationRequested)
                 {
-                    var neverSent = TransportFailure.NeverReachedServer(failure);
+                    // Not this attempt alone: a handler below may have sent the request before, and that send may have arrived.
+                    var neverSent = TransportFailure.NeverReachedServer(failure) && !RequestState.MayHaveReachedServer(request);
                     var replayAllowed = replay == Replay.Always || (replay == Replay.OnlyIfNeverSent && neverSent);
                     if (CanRetry(replayAllowed, attempt, request, out var wait))
                     {
                         await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
-                    throw new VoucherifyNetworkException(OperationName.Of(request), attempt, !neverSent, replayAllowed, failure);
+                    throw new VoucherifyNetworkException(OperationName.Of(request), RequestState.GetAttempts(request), !neverSent, replayAllowed, failure);
                 }
 
                 var status = (int)response.StatusCode;
                 var rateLimit = RateLimitInfo.FromResponse(response.Headers, DateTimeOffset.UtcNow);
                 _rateLimits.Observe(rateLimit);
-                if (replay != Replay.Always || attempt >= _options.MaxAttempts || !IsTransient(status, rateLimit)) return response;
+                if (replay != Replay.Always || !WithinBudget(request) || !IsTransient(status, rateLimit)) return response;
 
                 var requested = RetryDelay.ServerRequested(status, rateLimit);
                 // Asked to wait longer than we accept, or than the call has left: fail now, the response carries the details.
@@ -96,8 +99,15 @@ namespace Voucherify.Http
         private bool CanRetry(bool replayAllowed, int attempt, HttpRequestMessage request, out TimeSpan wait)
         {
             wait = Backoff(attempt);
-            return replayAllowed && attempt < _options.MaxAttempts && FitsCallBudget(request, wait);
+            return replayAllowed && WithinBudget(request) && FitsCallBudget(request, wait);
         }
+
+        /// <summary>
+        /// Whether the library may send another attempt: its own retries are on, and the call has sent fewer than
+        /// <see cref="RetryOptions.MaxAttempts"/> requests, counting those a retrying handler below sent.
+        /// </summary>
+        private bool WithinBudget(HttpRequestMessage request) =>
+            _options.ClientRetries && RequestState.GetAttempts(request) < _options.MaxAttempts;
 
         /// <summary>
         /// False when the wait would outlast the call timeout: the caller is better served by the failure in hand than by

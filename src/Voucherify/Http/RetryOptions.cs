@@ -23,8 +23,21 @@ namespace Voucherify
     /// </remarks>
     public sealed class RetryOptions
     {
-        /// <summary>How many times a request is sent at most, the first attempt included. Default 3; 1 turns retries off.</summary>
+        /// <summary>
+        /// How many times a request is sent at most, the first attempt included, whoever sends it: the client's own retries
+        /// and those of a retrying handler you add below it (for example <c>AddStandardResilienceHandler()</c> on the
+        /// <c>IHttpClientFactory</c> client of the DI package) share this budget. Default 3; 1 turns retries off.
+        /// </summary>
         public int MaxAttempts { get; set; } = 3;
+
+        /// <summary>
+        /// Whether the client retries by itself. Default true. Set it to false when a retrying handler below the client
+        /// (a Polly or Microsoft.Extensions.Http.Resilience pipeline added to the DI package's <c>IHttpClientFactory</c>
+        /// client) owns retries: the client then sends each call's request once and leaves repeating it to that handler,
+        /// which may send it up to <see cref="MaxAttempts"/> times in all, and only when it is safe to send again (the
+        /// rules above still hold: a job-starting request that may have reached the server is not sent twice).
+        /// </summary>
+        public bool ClientRetries { get; set; } = true;
 
         /// <summary>The nominal delay before the first retry; each later retry doubles it. Default 500 ms.</summary>
         public TimeSpan BaseDelay { get; set; } = TimeSpan.FromMilliseconds(500);
@@ -40,7 +53,7 @@ namespace Voucherify
 
         /// <summary>Describes the settings.</summary>
         public override string ToString() =>
-            $"RetryOptions {{ MaxAttempts = {MaxAttempts}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, MaxServerDelay = {MaxServerDelay} }}";
+            $"RetryOptions {{ MaxAttempts = {MaxAttempts}, ClientRetries = {ClientRetries}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, MaxServerDelay = {MaxServerDelay} }}";
 
         internal void Validate()
         {

@@ -115,7 +115,7 @@ public class HttpDetailsTests
 
         using var client = new VoucherifyClient(options, new MockHttpMessageHandler());
 
-        Assert.Equal("RetryOptions { MaxAttempts = 1, BaseDelay = 00:00:00, MaxDelay = 00:00:00, MaxServerDelay = 00:00:00 }", options.Retry.ToString());
+        Assert.Equal("RetryOptions { MaxAttempts = 1, ClientRetries = True, BaseDelay = 00:00:00, MaxDelay = 00:00:00, MaxServerDelay = 00:00:00 }", options.Retry.ToString());
     }
 
     [Fact]
