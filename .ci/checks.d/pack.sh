@@ -95,8 +95,8 @@ public static class Usage
     {
         var count = 0;
         await foreach (var customer in customers.ListAllCustomersAsync()) count++;
-        var summary = await customers.UpdateCustomersInBatchesAsync(new[] { new CustomersUpdateInBulkRequestBody { SourceId = "a" } });
-        var import = await customers.ImportCustomersAsync(new List<CustomersCreateRequestBody>());
+        var summary = await customers.UpdateCustomersInBatchesAsync(new[] { new CustomerBulkUpdateItem { SourceId = "a" } });
+        var import = await customers.ImportCustomersAsync(new List<CustomerCreateOptions>());
         return count + summary.DoneCount + (import.IsFinished ? 1 : 0);
     }
 }

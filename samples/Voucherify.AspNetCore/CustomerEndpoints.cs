@@ -30,7 +30,7 @@ public static class CustomerEndpoints
 
     private static async Task<Created<CustomerView>> RegisterAsync(RegisterCustomer body, ICustomersClient voucherify, CancellationToken cancellationToken)
     {
-        var customer = await voucherify.CreateCustomerAsync(new CustomersCreateRequestBody
+        var customer = await voucherify.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = body.SourceId,
             Name = body.Name,
@@ -44,7 +44,7 @@ public static class CustomerEndpoints
     private static async Task<List<CustomerView>> ListAsync(string? city, ICustomersClient voucherify, CancellationToken cancellationToken)
     {
         var found = new List<CustomerView>();
-        await foreach (var customer in voucherify.ListAllCustomersAsync(new CustomerListOptions { City = city, Order = ListCustomersOrder.CreatedAt }, cancellationToken))
+        await foreach (var customer in voucherify.ListAllCustomersAsync(new CustomerListOptions { City = city, Order = CustomerListOrder.CreatedAt }, cancellationToken))
             found.Add(View(customer));
         return found;
     }
@@ -52,7 +52,7 @@ public static class CustomerEndpoints
     /// <summary>Imports the request body (text/csv) and waits; a job that fails as a whole becomes a 422 (see <see cref="VoucherifyExceptionHandler"/>).</summary>
     private static async Task<ImportOutcome> ImportAsync(HttpRequest request, ICustomersClient voucherify, CancellationToken cancellationToken)
     {
-        var job = await voucherify.ImportCustomersUsingCsvAndWaitAsync(request.Body, "customers.csv", cancellationToken: cancellationToken);
+        var job = await voucherify.ImportCustomersFromCsvAndWaitAsync(request.Body, "customers.csv", cancellationToken: cancellationToken);
         var result = job.GetImportCsvResult()!;
         var rejected = (result.Failed ?? []).Select(row => $"row {row.Row} ({row.SourceId}): {row.Reason}").ToList();
         return new ImportOutcome(result.DoneCount ?? 0, result.FailedCount ?? 0, rejected);

@@ -56,7 +56,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
             ("alice", "Alice Morgan-Lee", "alice@example.com", "Warsaw"),
         })
         {
-            var customer = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+            var customer = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions
             {
                 SourceId = Id(key),
                 Name = name,
@@ -74,7 +74,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
     {
         log.Step("Get Bob by source_id, then update only his phone");
         var before = await client.Customers.GetCustomerAsync(Id("bob"), cancellationToken);
-        var after = await client.Customers.UpdateCustomerAsync(Id("bob"), new CustomersUpdateRequestBody { Phone = "+49 30 1234567" }, cancellationToken);
+        var after = await client.Customers.UpdateCustomerAsync(Id("bob"), new CustomerUpdateOptions { Phone = "+49 30 1234567" }, cancellationToken);
         log.Table(["", "name", "email", "phone", "updated_at"],
         [
             ["before", before.Name, before.Email, before.Phone, Time(before.UpdatedAt)],
@@ -88,7 +88,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
         log.Step($"List customers, newest first, two per page (up to {scale.MaxListPages} pages)");
         var rows = new List<string?[]>();
         Customer? first = null;
-        CustomersListResponseBody page;
+        CustomerList page;
         var number = 0;
         do
         {
@@ -105,7 +105,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
     {
         log.Step($"Import {scale.ImportRows} generated customers (and one broken row) from CSV, and wait for the job");
         var csv = GenerateCsv();
-        var job = await client.Customers.ImportCustomersUsingCsvAndWaitAsync(
+        var job = await client.Customers.ImportCustomersFromCsvAndWaitAsync(
             new MemoryStream(Encoding.UTF8.GetBytes(csv)), "demo-customers.csv", Waiting(log.ProgressLine("CUSTOMERS.IMPORT_CSV")), cancellationToken);
         var result = job.GetImportCsvResult();
         log.Line($"{job.Status}: {result?.Message}");
@@ -117,7 +117,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
     {
         log.Step("Update three imported customers in bulk (matched by source_id), and wait");
         var started = await client.Customers.UpdateCustomersInBulkAsync(
-            Enumerable.Range(1, 3).Select(i => new CustomersUpdateInBulkRequestBody
+            Enumerable.Range(1, 3).Select(i => new CustomerBulkUpdateItem
             {
                 SourceId = Id($"csv-{i:0000}"),
                 Name = $"Bulk-updated customer {i}",
@@ -134,7 +134,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
     {
         var count = Math.Min(50, scale.ImportRows);
         log.Step($"Set metadata on {count} imported customers in one request, and wait");
-        var started = await client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody
+        var started = await client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomerMetadataBulkUpdateOptions
         {
             SourceIds = Enumerable.Range(1, count).Select(i => Id($"csv-{i:0000}")).ToList(),
             Metadata = new Dictionary<string, object> { ["newsletter"] = true, ["segment_hint"] = "early-adopter" },
@@ -173,7 +173,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
         }
 
         log.Step("Permanently delete Alice and everything kept about her");
-        var deletion = await client.Customers.CustomerPermanentlyDeletionAsync(Id("alice"), cancellationToken);
+        var deletion = await client.Customers.PermanentlyDeleteCustomerAsync(Id("alice"), cancellationToken);
         _created.Remove(deletion.RelatedObjectId!);
         var counts = deletion.DataJson;
         log.Line($"{deletion.Object} {deletion.Id}: {deletion.Status} for {deletion.RelatedObject} {deletion.RelatedObjectId}");
@@ -189,7 +189,7 @@ internal sealed class DemoWalk(VoucherifyClient client, StepLog log, DemoScale s
         {
             try
             {
-                await client.Customers.CustomerPermanentlyDeletionAsync(customer);
+                await client.Customers.PermanentlyDeleteCustomerAsync(customer);
                 removed++;
             }
             catch (VoucherifyApiException e) when (e.StatusCode == 404)

@@ -27,7 +27,7 @@ namespace Voucherify.Csv
         /// </summary>
         /// <param name="customers">The rows.</param>
         /// <returns>The distinct metadata keys.</returns>
-        public static IReadOnlyList<string> CollectMetadataColumns(IEnumerable<CustomersCreateRequestBody> customers)
+        public static IReadOnlyList<string> CollectMetadataColumns(IEnumerable<CustomerCreateOptions> customers)
         {
             if (customers is null) throw new ArgumentNullException(nameof(customers));
             var keys = new List<string>();
@@ -48,7 +48,7 @@ namespace Voucherify.Csv
         /// <param name="cancellationToken">Stops writing between rows.</param>
         /// <returns>A task that completes when every row has been written and flushed.</returns>
         /// <exception cref="ArgumentException">A metadata column repeats or is named like a standard column, or a row has a metadata key that is not a column.</exception>
-        public static async Task WriteAsync(IEnumerable<CustomersCreateRequestBody> customers, Stream destination, IReadOnlyList<string> metadataColumns, CancellationToken cancellationToken = default)
+        public static async Task WriteAsync(IEnumerable<CustomerCreateOptions> customers, Stream destination, IReadOnlyList<string> metadataColumns, CancellationToken cancellationToken = default)
         {
             if (customers is null) throw new ArgumentNullException(nameof(customers));
             if (destination is null) throw new ArgumentNullException(nameof(destination));
@@ -91,7 +91,7 @@ namespace Voucherify.Csv
             return columns;
         }
 
-        private static void FillStandardFields(string?[] fields, CustomersCreateRequestBody customer)
+        private static void FillStandardFields(string?[] fields, CustomerCreateOptions customer)
         {
 #pragma warning disable CS0612 // Birthday is the deprecated alias; honour it when Birthdate is not set.
             var birthdate = customer.Birthdate ?? customer.Birthday;

@@ -23,7 +23,7 @@ namespace Voucherify.Csv
         /// <exception cref="AsyncActionFailedException">The import failed as a whole; <see cref="AsyncActionFailedException.Reason"/> says why.</exception>
         /// <exception cref="ArgumentException">A row has a metadata key that is not among <see cref="CustomerCsvImportOptions.MetadataColumns"/>, or a column is invalid.</exception>
         /// <exception cref="VoucherifyApiException">The upload or a poll failed.</exception>
-        public static async Task<AsyncAction> ImportCustomersAsync(this ICustomersClient customers, IEnumerable<CustomersCreateRequestBody> rows, CustomerCsvImportOptions? options = null, CancellationToken cancellationToken = default)
+        public static async Task<AsyncAction> ImportCustomersAsync(this ICustomersClient customers, IEnumerable<CustomerCreateOptions> rows, CustomerCsvImportOptions? options = null, CancellationToken cancellationToken = default)
         {
             if (customers is null) throw new ArgumentNullException(nameof(customers));
             if (rows is null) throw new ArgumentNullException(nameof(rows));
@@ -40,7 +40,7 @@ namespace Voucherify.Csv
             try
             {
                 using (var body = pipe.Reader.AsStream())
-                    finished = await customers.ImportCustomersUsingCsvAndWaitAsync(body, options.FileName, options.WaitOptions, cancellationToken).ConfigureAwait(false);
+                    finished = await customers.ImportCustomersFromCsvAndWaitAsync(body, options.FileName, options.WaitOptions, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception)
             {
@@ -60,7 +60,7 @@ namespace Voucherify.Csv
         /// A cancellation is not a rejection: it is either this method stopping the writer (the upload is over) or the
         /// caller's, which the upload reports itself.
         /// </remarks>
-        private static async Task<ExceptionDispatchInfo?> WriteRowsAsync(IEnumerable<CustomersCreateRequestBody> rows, IReadOnlyList<string> columns, PipeWriter writer, CancellationToken cancellationToken)
+        private static async Task<ExceptionDispatchInfo?> WriteRowsAsync(IEnumerable<CustomerCreateOptions> rows, IReadOnlyList<string> columns, PipeWriter writer, CancellationToken cancellationToken)
         {
             try
             {

@@ -21,7 +21,7 @@ namespace Voucherify.Sandbox;
 /// <code>
 /// await using var sandbox = await VoucherifySandbox.StartAsync();
 /// using var client = sandbox.CreateClient();
-/// var customer = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+/// var customer = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 /// </code>
 /// </example>
 public sealed class VoucherifySandbox : IAsyncDisposable

@@ -28,17 +28,17 @@ namespace Voucherify
 
     public partial interface ICustomersClient
     {
-        /// <inheritdoc cref="CustomersClient.ImportCustomersUsingCsvAsync(Stream, string, CancellationToken)"/>
-        Task<AsyncActionStarted> ImportCustomersUsingCsvAsync(Stream csv, string fileName, CancellationToken cancellationToken = default);
+        /// <inheritdoc cref="CustomersClient.ImportCustomersFromCsvAsync(Stream, string, CancellationToken)"/>
+        Task<AsyncActionStarted> ImportCustomersFromCsvAsync(Stream csv, string fileName, CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="CustomersClient.ImportCustomersUsingCsvAsync(string, CancellationToken)"/>
-        Task<AsyncActionStarted> ImportCustomersUsingCsvAsync(string filePath, CancellationToken cancellationToken = default);
+        /// <inheritdoc cref="CustomersClient.ImportCustomersFromCsvAsync(string, CancellationToken)"/>
+        Task<AsyncActionStarted> ImportCustomersFromCsvAsync(string filePath, CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="CustomersClient.ImportCustomersUsingCsvAndWaitAsync(string, AsyncActionWaitOptions, CancellationToken)"/>
-        Task<AsyncAction> ImportCustomersUsingCsvAndWaitAsync(string filePath, AsyncActionWaitOptions? waitOptions = null, CancellationToken cancellationToken = default);
+        /// <inheritdoc cref="CustomersClient.ImportCustomersFromCsvAndWaitAsync(string, AsyncActionWaitOptions, CancellationToken)"/>
+        Task<AsyncAction> ImportCustomersFromCsvAndWaitAsync(string filePath, AsyncActionWaitOptions? waitOptions = null, CancellationToken cancellationToken = default);
 
-        /// <inheritdoc cref="CustomersClient.ImportCustomersUsingCsvAndWaitAsync(Stream, string, AsyncActionWaitOptions, CancellationToken)"/>
-        Task<AsyncAction> ImportCustomersUsingCsvAndWaitAsync(Stream csv, string fileName, AsyncActionWaitOptions? waitOptions = null, CancellationToken cancellationToken = default);
+        /// <inheritdoc cref="CustomersClient.ImportCustomersFromCsvAndWaitAsync(Stream, string, AsyncActionWaitOptions, CancellationToken)"/>
+        Task<AsyncAction> ImportCustomersFromCsvAndWaitAsync(Stream csv, string fileName, AsyncActionWaitOptions? waitOptions = null, CancellationToken cancellationToken = default);
     }
 
     /// <summary>The async-actions API as an interface, so code that uses it can be tested with a fake.</summary>

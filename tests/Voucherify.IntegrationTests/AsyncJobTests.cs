@@ -15,7 +15,7 @@ public sealed class AsyncJobTests
             JobDuration = TimeSpan.FromMilliseconds(1200),
         });
         using var client = sandbox.CheckedClient();
-        var items = Enumerable.Range(0, 40).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"b-{i}" });
+        var items = Enumerable.Range(0, 40).Select(i => new CustomerBulkUpdateItem { SourceId = $"b-{i}" });
         var started = await client.Customers.UpdateCustomersInBulkAsync(items);
         var recorder = new ProgressRecorder();
 
@@ -47,8 +47,8 @@ public sealed class AsyncJobTests
             JobDuration = TimeSpan.FromSeconds(2),
         });
         using var client = sandbox.CheckedClient();
-        var first = await client.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "a" }]);
-        var second = await client.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "b" }]);
+        var first = await client.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "a" }]);
+        var second = await client.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "b" }]);
 
         // Read the second job while the first is known to be running (before and after), however slow the machine.
         while ((await client.AsyncActions.GetAsyncActionAsync(first.AsyncActionId!)).Status == AsyncActionStatus.Enqueued)
@@ -65,13 +65,13 @@ public sealed class AsyncJobTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var existing = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "known", Name = "Known", Email = "k@example.com" });
+        var existing = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "known", Name = "Known", Email = "k@example.com" });
 
         var started = await client.Customers.UpdateCustomersInBulkAsync(
         [
-            new CustomersUpdateInBulkRequestBody { SourceId = "known", Name = "Renamed" },
-            new CustomersUpdateInBulkRequestBody { SourceId = "new-one", Email = "new@example.com" },
-            new CustomersUpdateInBulkRequestBody { SourceId = "  " },
+            new CustomerBulkUpdateItem { SourceId = "known", Name = "Renamed" },
+            new CustomerBulkUpdateItem { SourceId = "new-one", Email = "new@example.com" },
+            new CustomerBulkUpdateItem { SourceId = "  " },
         ]);
         var job = await client.AsyncActions.WaitForCompletionAsync(started.AsyncActionId!, Sandboxes.QuickPolling());
 
@@ -90,12 +90,12 @@ public sealed class AsyncJobTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = "m-1", Metadata = new Dictionary<string, object> { ["tier"] = "gold", ["region"] = "EU" },
         });
 
-        var started = await client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody
+        var started = await client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomerMetadataBulkUpdateOptions
         {
             SourceIds = ["m-1", "m-2"],
             Metadata = new Dictionary<string, object> { ["tier"] = "platinum", ["newsletter"] = true },

@@ -39,7 +39,7 @@ public sealed class ControllableTimeTests
         });
         using var client = sandbox.CheckedClient();
         var csv = "Source_id,Name\r\n" + string.Concat(Enumerable.Range(0, 100).Select(i => $"c-{i},Customer {i}\r\n"));
-        var id = (await client.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "c.csv")).AsyncActionId!;
+        var id = (await client.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "c.csv")).AsyncActionId!;
 
         await Task.Delay(200); // real time passes, the sandbox's does not
         var queued = await client.AsyncActions.GetAsyncActionAsync(id);
@@ -79,10 +79,10 @@ public sealed class ControllableTimeTests
         await using var sandbox = await VoucherifySandbox.StartAsync(new VoucherifySandboxOptions { TimeProvider = time });
         using var client = sandbox.CheckedClient();
 
-        var first = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "a" });
-        var second = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "b" });
+        var first = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "a" });
+        var second = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "b" });
         time.Advance(TimeSpan.FromDays(1));
-        var updated = await client.Customers.UpdateCustomerAsync("a", new CustomersUpdateRequestBody { Name = "A" });
+        var updated = await client.Customers.UpdateCustomerAsync("a", new CustomerUpdateOptions { Name = "A" });
 
         Assert.Equal(Start, first.CreatedAt);
         Assert.InRange(second.CreatedAt!.Value, first.CreatedAt!.Value.AddTicks(1), Start.AddMilliseconds(1));

@@ -23,7 +23,7 @@ public sealed class CsvImportFileNameTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        var started = await client.Customers.ImportCustomersUsingCsvAsync(new FileParameter(Csv(), given, "text/csv"));
+        var started = await client.Customers.ImportCustomersFromCsvAsync(new FileParameter(Csv(), given, "text/csv"));
 
         Assert.StartsWith("aa_", started.AsyncActionId);
         var file = Assert.Single(Assert.Single(sandbox.Requests, r => r.OperationId == "import-customers-using-csv").Files);
@@ -36,7 +36,7 @@ public sealed class CsvImportFileNameTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        await client.Customers.ImportCustomersUsingCsvAsync(Csv(), "a\rb\n.csv");
+        await client.Customers.ImportCustomersFromCsvAsync(Csv(), "a\rb\n.csv");
 
         var file = Assert.Single(Assert.Single(sandbox.Requests, r => r.OperationId == "import-customers-using-csv").Files);
         Assert.Equal("a_b_.csv", file.FileName);

@@ -7,7 +7,7 @@ namespace Voucherify.IntegrationTests;
 public sealed class CsvImportTests
 {
     private static async Task<AsyncAction> ImportAsync(VoucherifyClient client, string csv) =>
-        await client.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "customers.csv", Sandboxes.QuickPolling());
+        await client.Customers.ImportCustomersFromCsvAndWaitAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "customers.csv", Sandboxes.QuickPolling());
 
     [Fact]
     public async Task Quoted_fields_keep_commas_quotes_line_breaks_and_utf8()
@@ -38,7 +38,7 @@ public sealed class CsvImportTests
         var csv = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(
             "Source_id,Name\nbom-1,O\"Brien\r\nbom-2,Plain\rbom-3,Last")).ToArray();
 
-        var job = await client.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream(csv), "customers.csv", Sandboxes.QuickPolling());
+        var job = await client.Customers.ImportCustomersFromCsvAndWaitAsync(new MemoryStream(csv), "customers.csv", Sandboxes.QuickPolling());
 
         Assert.Equal(3, job.GetImportCsvResult()!.DoneCount);
         Assert.Equal("O\"Brien", (await client.Customers.GetCustomerAsync("bom-1")).Name);
@@ -86,7 +86,7 @@ public sealed class CsvImportTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var existing = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        var existing = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = "u-1", Name = "Old", Email = "keep@example.com",
             Metadata = new Dictionary<string, object> { ["a"] = "1" },
@@ -140,8 +140,8 @@ public sealed class CsvImportTests
         for (var i = 0; i < 10_000; i++) csv.Append($"big-{i:00000},Customer {i},c{i}@example.com,{(i % 3 == 0 ? "a" : "b")}\n");
 
         var job = await ImportAsync(client, csv.ToString());
-        var first = await client.Customers.ListCustomersAsync(limit: 100, order: ListCustomersOrder.SourceId);
-        var last = await client.Customers.ListCustomersAsync(limit: 100, page: 99, order: ListCustomersOrder.SourceIdDescending);
+        var first = await client.Customers.ListCustomersAsync(limit: 100, order: CustomerListOrder.SourceId);
+        var last = await client.Customers.ListCustomersAsync(limit: 100, page: 99, order: CustomerListOrder.SourceIdDescending);
 
         Assert.Equal((10_000, 0), (job.GetImportCsvResult()!.DoneCount, job.GetImportCsvResult()!.FailedCount));
         Assert.Equal(10_000, first.Total);
@@ -182,7 +182,7 @@ public sealed class CsvImportTests
         try
         {
             var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(
-                () => client.Customers.ImportCustomersUsingCsvAndWaitAsync(path, Sandboxes.QuickPolling()));
+                () => client.Customers.ImportCustomersFromCsvAndWaitAsync(path, Sandboxes.QuickPolling()));
 
             Assert.Contains("not closed", failure.Reason);
             Assert.Equal(0, (await client.Customers.ListCustomersAsync()).Total);

@@ -9,8 +9,8 @@ public sealed class CustomerHistoryTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1", Name = "A" });
-        await client.Customers.UpdateCustomerAsync("crm-1", new CustomersUpdateRequestBody { Name = "B" });
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1", Name = "A" });
+        await client.Customers.UpdateCustomerAsync("crm-1", new CustomerUpdateOptions { Name = "B" });
 
         var activity = await client.Customers.ListCustomerActivityAsync("crm-1");
 
@@ -31,11 +31,11 @@ public sealed class CustomerHistoryTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
         for (var i = 0; i < 24; i++)
-            await client.Customers.UpdateCustomerAsync("crm-1", new CustomersUpdateRequestBody { Phone = i.ToString() });
+            await client.Customers.UpdateCustomerAsync("crm-1", new CustomerUpdateOptions { Phone = i.ToString() });
 
-        async Task<List<CustomerActivity>> ReadAll(CreatedAtOrder? order)
+        async Task<List<CustomerActivity>> ReadAll(CustomerActivityListOrder? order)
         {
             var events = new List<CustomerActivity>();
             string? cursor = null;
@@ -50,7 +50,7 @@ public sealed class CustomerHistoryTests
         }
 
         var newestFirst = await ReadAll(null);
-        var oldestFirst = await ReadAll(CreatedAtOrder.CreatedAt);
+        var oldestFirst = await ReadAll(CustomerActivityListOrder.CreatedAt);
 
         Assert.Equal(25, newestFirst.Count);
         Assert.Equal(newestFirst.Select(e => e.Id).Distinct(), newestFirst.Select(e => e.Id));
@@ -63,13 +63,13 @@ public sealed class CustomerHistoryTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
         var afterCreate = DateTimeOffset.UtcNow;
-        await client.Customers.UpdateCustomerAsync("crm-1", new CustomersUpdateRequestBody { Name = "B" });
+        await client.Customers.UpdateCustomerAsync("crm-1", new CustomerUpdateOptions { Name = "B" });
 
         var created = await client.Customers.ListCustomerActivityAsync("crm-1", type: "customer.created");
         var recent = await client.Customers.ListCustomerActivityAsync("crm-1", startDate: afterCreate);
-        var campaign = await client.Customers.ListCustomerActivityAsync("crm-1", campaignType: ActivityCampaignType.LoyaltyProgram);
+        var campaign = await client.Customers.ListCustomerActivityAsync("crm-1", campaignType: CampaignType.LoyaltyProgram);
 
         Assert.Equal(["customer.created"], created.Data!.Select(e => e.Type));
         Assert.Equal(["customer.updated"], recent.Data!.Select(e => e.Type));
@@ -81,10 +81,10 @@ public sealed class CustomerHistoryTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 
         var segments = await client.Customers.ListCustomerSegmentsAsync("crm-1");
-        var redeemables = await client.Customers.ListCustomerRedeemablesAsync("crm-1", limit: 5, order: IdOrder.IdDescending);
+        var redeemables = await client.Customers.ListCustomerRedeemablesAsync("crm-1", limit: 5, order: CustomerRedeemableListOrder.IdDescending);
 
         Assert.Equal(("list", "data", 0), (segments.Object, segments.DataRef, segments.Total));
         Assert.Empty(segments.Data!);

@@ -10,8 +10,8 @@ public sealed class CustomerLifecycleTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        var first = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1", Name = "Alice", Email = "alice@example.com" });
-        var second = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1", Name = "Alice Morgan" });
+        var first = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1", Name = "Alice", Email = "alice@example.com" });
+        var second = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1", Name = "Alice Morgan" });
 
         Assert.StartsWith("cust_", first.Id);
         Assert.Equal(first.Id, second.Id);
@@ -28,9 +28,9 @@ public sealed class CustomerLifecycleTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 
-        var updated = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { Id = created.Id, SourceId = "crm-other", Phone = "+48 600" });
+        var updated = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { Id = created.Id, SourceId = "crm-other", Phone = "+48 600" });
 
         Assert.Equal(created.Id, updated.Id);
         Assert.Equal("crm-1", updated.SourceId);
@@ -44,7 +44,7 @@ public sealed class CustomerLifecycleTests
         using var client = sandbox.CheckedClient();
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() =>
-            client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { Id = "cust_nobody", Name = "X" }));
+            client.Customers.CreateCustomerAsync(new CustomerCreateOptions { Id = "cust_nobody", Name = "X" }));
 
         Assert.Equal(404, error.StatusCode);
         Assert.Equal("cust_nobody", error.ResourceId);
@@ -55,7 +55,7 @@ public sealed class CustomerLifecycleTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = "alice@example.com",
             Birthdate = new DateTime(1990, 4, 5),
@@ -81,13 +81,13 @@ public sealed class CustomerLifecycleTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = "crm-1", Name = "Alice", Email = "alice@example.com",
             Metadata = new Dictionary<string, object> { ["tier"] = "gold", ["score"] = 3L },
         });
 
-        var updated = await client.Customers.UpdateCustomerAsync("crm-1", new CustomersUpdateRequestBody
+        var updated = await client.Customers.UpdateCustomerAsync("crm-1", new CustomerUpdateOptions
         {
             Email = "alice@new.example.com",
             Metadata = new Dictionary<string, object> { ["tier"] = "silver" },
@@ -105,14 +105,14 @@ public sealed class CustomerLifecycleTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 
         await client.Customers.DeleteCustomerAsync("crm-1");
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.GetCustomerAsync(created.Id!));
         Assert.Equal(404, error.StatusCode);
         Assert.Equal(0, (await client.Customers.ListCustomersAsync()).Total);
-        var again = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        var again = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
         Assert.NotEqual(created.Id, again.Id);
         await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.DeleteCustomerAsync(created.Id!));
     }
@@ -122,10 +122,10 @@ public sealed class CustomerLifecycleTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
-        await client.Customers.UpdateCustomerAsync("crm-1", new CustomersUpdateRequestBody { Name = "A" });
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
+        await client.Customers.UpdateCustomerAsync("crm-1", new CustomerUpdateOptions { Name = "A" });
 
-        var deletion = await client.Customers.CustomerPermanentlyDeletionAsync("crm-1");
+        var deletion = await client.Customers.PermanentlyDeleteCustomerAsync("crm-1");
 
         Assert.Equal("pernament_deletion", deletion.Object);
         Assert.StartsWith("del_", deletion.Id);
@@ -143,15 +143,15 @@ public sealed class CustomerLifecycleTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
         await client.Customers.DeleteCustomerAsync(created.Id!);
 
         var activity = await client.Customers.ListCustomerActivityAsync(created.Id!);
-        var deletion = await client.Customers.CustomerPermanentlyDeletionAsync(created.Id!);
+        var deletion = await client.Customers.PermanentlyDeleteCustomerAsync(created.Id!);
 
         Assert.Equal(["customer.deleted", "customer.created"], activity.Data!.Select(e => e.Type));
         Assert.Equal(2, deletion.DataJson!.Events);
-        await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.CustomerPermanentlyDeletionAsync(created.Id!));
+        await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.PermanentlyDeleteCustomerAsync(created.Id!));
     }
 
     [Fact]
@@ -160,24 +160,24 @@ public sealed class CustomerLifecycleTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        var alice = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "life-1", Name = "Alice" });
-        await client.Customers.UpdateCustomerAsync(alice.Id!, new CustomersUpdateRequestBody { Phone = "+1 555" });
-        var import = await client.Customers.ImportCustomersUsingCsvAndWaitAsync(
+        var alice = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "life-1", Name = "Alice" });
+        await client.Customers.UpdateCustomerAsync(alice.Id!, new CustomerUpdateOptions { Phone = "+1 555" });
+        var import = await client.Customers.ImportCustomersFromCsvAndWaitAsync(
             new MemoryStream("Source_id,Name\nlife-2,Bob\nlife-3,Carol\n"u8.ToArray()), "people.csv", Sandboxes.QuickPolling());
-        var bulk = await client.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "life-2", Email = "bob@example.com" }]);
+        var bulk = await client.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "life-2", Email = "bob@example.com" }]);
         await client.AsyncActions.WaitForCompletionAsync(bulk.AsyncActionId!, Sandboxes.QuickPolling());
-        var metadata = await client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody
+        var metadata = await client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomerMetadataBulkUpdateOptions
         {
             SourceIds = ["life-1", "life-3"],
             Metadata = new Dictionary<string, object> { ["campaign"] = "spring" },
         });
         await client.AsyncActions.WaitForCompletionAsync(metadata.AsyncActionId!, Sandboxes.QuickPolling());
-        var list = await client.Customers.ListCustomersAsync(order: ListCustomersOrder.SourceId);
+        var list = await client.Customers.ListCustomersAsync(order: CustomerListOrder.SourceId);
         var activity = await client.Customers.ListCustomerActivityAsync("life-1");
         var segments = await client.Customers.ListCustomerSegmentsAsync("life-1");
         var redeemables = await client.Customers.ListCustomerRedeemablesAsync("life-1");
         await client.Customers.DeleteCustomerAsync("life-2");
-        await client.Customers.CustomerPermanentlyDeletionAsync("life-3");
+        await client.Customers.PermanentlyDeleteCustomerAsync("life-3");
 
         Assert.Equal(2, import.GetImportCsvResult()!.DoneCount);
         var customers = list.Customers!;

@@ -16,7 +16,7 @@ public sealed class ListCustomersTests : IAsyncLifetime
         // Created one by one, so creation order is source_id order: c-000 oldest, c-249 newest.
         for (var i = 0; i < Count; i++)
         {
-            await _client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+            await _client.Customers.CreateCustomerAsync(new CustomerCreateOptions
             {
                 SourceId = $"c-{i:000}",
                 Name = i % 2 == 0 ? "Even" : "Odd",
@@ -77,7 +77,7 @@ public sealed class ListCustomersTests : IAsyncLifetime
         cursor = DateTimeOffset.UnixEpoch;
         while (true)
         {
-            var page = await _client.Customers.ListCustomersAsync(limit: 100, order: ListCustomersOrder.CreatedAt, startingAfter: cursor);
+            var page = await _client.Customers.ListCustomersAsync(limit: 100, order: CustomerListOrder.CreatedAt, startingAfter: cursor);
             forwards.AddRange(page.Customers!.Select(c => c.SourceId!));
             if (page.HasMore != true) break;
             cursor = page.Customers![^1].CreatedAt;
@@ -104,7 +104,7 @@ public sealed class ListCustomersTests : IAsyncLifetime
         var c010 = await _client.Customers.GetCustomerAsync("c-010");
         var c020 = await _client.Customers.GetCustomerAsync("c-020");
 
-        var between = await _client.Customers.ListCustomersAsync(limit: 100, createdAtAfter: c010.CreatedAt, createdAtBefore: c020.CreatedAt, order: ListCustomersOrder.CreatedAt);
+        var between = await _client.Customers.ListCustomersAsync(limit: 100, createdAtAfter: c010.CreatedAt, createdAtBefore: c020.CreatedAt, order: CustomerListOrder.CreatedAt);
 
         Assert.Equal(Enumerable.Range(11, 9).Select(i => $"c-{i:000}"), between.Customers!.Select(c => c.SourceId));
     }
@@ -113,11 +113,11 @@ public sealed class ListCustomersTests : IAsyncLifetime
     public async Task Updated_at_filters_and_order_see_the_latest_change()
     {
         var before = DateTimeOffset.UtcNow;
-        await _client.Customers.UpdateCustomerAsync("c-003", new CustomersUpdateRequestBody { Phone = "1" });
-        await _client.Customers.UpdateCustomerAsync("c-001", new CustomersUpdateRequestBody { Phone = "2" });
+        await _client.Customers.UpdateCustomerAsync("c-003", new CustomerUpdateOptions { Phone = "1" });
+        await _client.Customers.UpdateCustomerAsync("c-001", new CustomerUpdateOptions { Phone = "2" });
 
-        var updated = await _client.Customers.ListCustomersAsync(updatedAtAfter: before, order: ListCustomersOrder.UpdatedAtDescending);
-        var newestChange = await _client.Customers.ListCustomersAsync(limit: 1, order: ListCustomersOrder.UpdatedAtDescending);
+        var updated = await _client.Customers.ListCustomersAsync(updatedAtAfter: before, order: CustomerListOrder.UpdatedAtDescending);
+        var newestChange = await _client.Customers.ListCustomersAsync(limit: 1, order: CustomerListOrder.UpdatedAtDescending);
 
         Assert.Equal(["c-001", "c-003"], updated.Customers!.Select(c => c.SourceId));
         Assert.Equal("c-001", newestChange.Customers!.Single().SourceId);
@@ -126,8 +126,8 @@ public sealed class ListCustomersTests : IAsyncLifetime
     [Fact]
     public async Task Order_by_source_id_sorts_in_both_directions()
     {
-        var ascending = await _client.Customers.ListCustomersAsync(limit: 3, order: ListCustomersOrder.SourceId);
-        var descending = await _client.Customers.ListCustomersAsync(limit: 3, order: ListCustomersOrder.SourceIdDescending);
+        var ascending = await _client.Customers.ListCustomersAsync(limit: 3, order: CustomerListOrder.SourceId);
+        var descending = await _client.Customers.ListCustomersAsync(limit: 3, order: CustomerListOrder.SourceIdDescending);
 
         Assert.Equal(["c-000", "c-001", "c-002"], ascending.Customers!.Select(c => c.SourceId));
         Assert.Equal(["c-249", "c-248", "c-247"], descending.Customers!.Select(c => c.SourceId));

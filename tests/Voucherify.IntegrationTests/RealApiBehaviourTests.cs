@@ -16,9 +16,9 @@ public sealed class RealApiBehaviourTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm/42" });
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm/42" });
         var read = await client.Customers.GetCustomerAsync("crm/42");
-        var updated = await client.Customers.UpdateCustomerAsync("crm/42", new CustomersUpdateRequestBody { Name = "Slash" });
+        var updated = await client.Customers.UpdateCustomerAsync("crm/42", new CustomerUpdateOptions { Name = "Slash" });
         var activity = await client.Customers.ListCustomerActivityAsync("crm/42");
         await client.Customers.DeleteCustomerAsync("crm/42");
 
@@ -130,7 +130,7 @@ public sealed class RealApiBehaviourTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
         using var http = sandbox.RawHttpClient();
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "d", Description = "to clear" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "d", Description = "to clear" });
 
         using var cleared = await http.PutAsync("v1/customers/d", new StringContent("""{"description":null}""", Encoding.UTF8, "application/json"));
         var customer = JObject.Parse(await http.GetStringAsync("v1/customers/d"));

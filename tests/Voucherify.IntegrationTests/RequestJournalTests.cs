@@ -15,7 +15,7 @@ public sealed class RequestJournalTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "a/b", Name = "Alice" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "a/b", Name = "Alice" });
         await client.Customers.ListCustomersAsync(limit: 5, email: "a+b@example.com");
         var requests = sandbox.Requests;
 
@@ -54,7 +54,7 @@ public sealed class RequestJournalTests
         using var client = sandbox.CheckedClient();
         var csv = Encoding.UTF8.GetBytes("Source_id,Name\r\nc-1,Carol\r\n");
 
-        await client.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(csv), "people.csv");
+        await client.Customers.ImportCustomersFromCsvAsync(new MemoryStream(csv), "people.csv");
         var import = sandbox.Requests.Single();
 
         Assert.Equal(("import-customers-using-csv", 202, null), (import.OperationId, import.StatusCode, import.Body));

@@ -51,12 +51,12 @@ public sealed class ResumableWalkTests
     }
 
     [Theory]
-    [InlineData(97, ListCustomersOrder.CreatedAtDescending)]  // stopped before the switch: the rest is read past it
-    [InlineData(99, ListCustomersOrder.CreatedAtDescending)]  // stopped exactly at the last numbered page
-    [InlineData(103, ListCustomersOrder.CreatedAtDescending)] // stopped while walking by the cursor
-    [InlineData(98, ListCustomersOrder.CreatedAt)]
-    [InlineData(104, ListCustomersOrder.CreatedAt)]
-    public async Task A_customer_walk_resumed_from_a_token_on_a_new_client_lists_everyone_once_in_order(int stopAfterPages, ListCustomersOrder order)
+    [InlineData(97, CustomerListOrder.CreatedAtDescending)]  // stopped before the switch: the rest is read past it
+    [InlineData(99, CustomerListOrder.CreatedAtDescending)]  // stopped exactly at the last numbered page
+    [InlineData(103, CustomerListOrder.CreatedAtDescending)] // stopped while walking by the cursor
+    [InlineData(98, CustomerListOrder.CreatedAt)]
+    [InlineData(104, CustomerListOrder.CreatedAt)]
+    public async Task A_customer_walk_resumed_from_a_token_on_a_new_client_lists_everyone_once_in_order(int stopAfterPages, CustomerListOrder order)
     {
         await using var sandbox = await StartAsync();
         var uninterruptedPages = new List<IReadOnlyList<Customer>>();
@@ -100,12 +100,12 @@ public sealed class ResumableWalkTests
     {
         await using var sandbox = await StartAsync();
         using var client = sandbox.CheckedClient();
-        var done = await WalkAsync(client.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = ListCustomersOrder.CreatedAt }));
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "late-1" });
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "late-2" });
+        var done = await WalkAsync(client.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = CustomerListOrder.CreatedAt }));
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "late-1" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "late-2" });
 
         using var nextDay = sandbox.CheckedClient();
-        var since = await WalkAsync(nextDay.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = ListCustomersOrder.CreatedAt, ContinuationToken = done.Token }));
+        var since = await WalkAsync(nextDay.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = CustomerListOrder.CreatedAt, ContinuationToken = done.Token }));
 
         Assert.Equal(CustomerCount + 1, done.Items.Count);
         Assert.Equal(["late-1", "late-2"], since.Items.Select(c => c.SourceId));
@@ -117,15 +117,15 @@ public sealed class ResumableWalkTests
         await using var sandbox = await StartAsync();
         using var firstRun = sandbox.CheckedClient();
         var allEvents = await WalkAsync(firstRun.Customers.ListCustomerActivityPagesAsync("history-holder", new CustomerActivityListOptions { PageSize = 10 }));
-        var allRedeemables = await WalkAsync(firstRun.Customers.ListCustomerRedeemablePagesAsync("history-holder", new CustomerRedeemablesListOptions { PageSize = 10, Order = IdOrder.Id }));
+        var allRedeemables = await WalkAsync(firstRun.Customers.ListCustomerRedeemablePagesAsync("history-holder", new CustomerRedeemableListOptions { PageSize = 10, Order = CustomerRedeemableListOrder.Id }));
         var eventsBefore = await WalkAsync(firstRun.Customers.ListCustomerActivityPagesAsync("history-holder", new CustomerActivityListOptions { PageSize = 10 }), stopAfterPages: 1);
-        var redeemablesBefore = await WalkAsync(firstRun.Customers.ListCustomerRedeemablePagesAsync("history-holder", new CustomerRedeemablesListOptions { PageSize = 10, Order = IdOrder.Id }), stopAfterPages: 2);
+        var redeemablesBefore = await WalkAsync(firstRun.Customers.ListCustomerRedeemablePagesAsync("history-holder", new CustomerRedeemableListOptions { PageSize = 10, Order = CustomerRedeemableListOrder.Id }), stopAfterPages: 2);
 
         using var secondRun = sandbox.CheckedClient();
         var eventsAfter = await WalkAsync(secondRun.Customers.ListCustomerActivityPagesAsync("history-holder",
             new CustomerActivityListOptions { PageSize = 10, ContinuationToken = eventsBefore.Token }));
         var redeemablesAfter = await WalkAsync(secondRun.Customers.ListCustomerRedeemablePagesAsync("history-holder",
-            new CustomerRedeemablesListOptions { PageSize = 10, Order = IdOrder.Id, ContinuationToken = redeemablesBefore.Token }));
+            new CustomerRedeemableListOptions { PageSize = 10, Order = CustomerRedeemableListOrder.Id, ContinuationToken = redeemablesBefore.Token }));
 
         Assert.Equal(27, allEvents.Items.Count);
         Assert.Equal(allEvents.Items.Select(e => e.Id), eventsBefore.Items.Concat(eventsAfter.Items).Select(e => e.Id));
@@ -144,13 +144,13 @@ public sealed class ResumableWalkTests
         var events = await WalkAsync(client.Customers.ListCustomerActivityPagesAsync("history-holder", new CustomerActivityListOptions { PageSize = 10 }), stopAfterPages: 1);
 
         var otherOrder = await Assert.ThrowsAsync<ArgumentException>(async () =>
-            await WalkAsync(client.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = ListCustomersOrder.CreatedAt, ContinuationToken = customers.Token })));
+            await WalkAsync(client.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = CustomerListOrder.CreatedAt, ContinuationToken = customers.Token })));
         var otherFilter = await Assert.ThrowsAsync<ArgumentException>(async () =>
             await WalkAsync(client.Customers.ListCustomerPagesAsync(new CustomerListOptions { City = "Warsaw", ContinuationToken = customers.Token })));
         var otherList = Assert.Throws<ArgumentException>(() =>
             client.Customers.ListCustomerActivityPagesAsync("walk-0001", new CustomerActivityListOptions { ContinuationToken = events.Token }));
         var notAToken = Assert.Throws<ArgumentException>(() =>
-            client.Customers.ListCustomerRedeemablePagesAsync("history-holder", new CustomerRedeemablesListOptions { ContinuationToken = "not a token" }));
+            client.Customers.ListCustomerRedeemablePagesAsync("history-holder", new CustomerRedeemableListOptions { ContinuationToken = "not a token" }));
 
         Assert.All(new[] { otherOrder, otherFilter, otherList }, e => Assert.Contains("different list", e.Message));
         Assert.Contains("not one a Voucherify.NET walker issued", notAToken.Message);

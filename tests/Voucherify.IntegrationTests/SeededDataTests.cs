@@ -20,7 +20,7 @@ public sealed class SeededDataTests
 
         var alice = await client.Customers.GetCustomerAsync("crm-alice");
         var carol = await client.Customers.GetCustomerAsync("crm-carol");
-        var list = await client.Customers.ListCustomersAsync(order: ListCustomersOrder.CreatedAt);
+        var list = await client.Customers.ListCustomersAsync(order: CustomerListOrder.CreatedAt);
 
         Assert.StartsWith("cust_", alice.Id);
         Assert.Equal(("Alice Morgan", "alice@example.com", "Warsaw"), (alice.Name, alice.Email, alice.Address!.City));
@@ -42,7 +42,7 @@ public sealed class SeededDataTests
 
         var bobs = await client.Customers.ListCustomerSegmentsAsync("crm-bob");
         var carols = await client.Customers.ListCustomerSegmentsAsync("crm-carol");
-        var vips = await client.Customers.ListCustomersAsync(segmentId: "seg_vip", order: ListCustomersOrder.SourceId);
+        var vips = await client.Customers.ListCustomersAsync(segmentId: "seg_vip", order: CustomerListOrder.SourceId);
         var berliners = await client.Customers.ListCustomersAsync(segmentId: "seg_berlin");
 
         Assert.Equal(2, bobs.Total);
@@ -58,9 +58,9 @@ public sealed class SeededDataTests
         await using var sandbox = await StartSeededAsync();
         using var client = sandbox.CheckedClient();
 
-        var first = await client.Customers.ListCustomerRedeemablesAsync("crm-alice", limit: 2, order: IdOrder.Id);
-        var second = await client.Customers.ListCustomerRedeemablesAsync("crm-alice", limit: 2, order: IdOrder.Id, startingAfterId: first.MoreStartingAfter);
-        var descending = await client.Customers.ListCustomerRedeemablesAsync("crm-alice", order: IdOrder.IdDescending);
+        var first = await client.Customers.ListCustomerRedeemablesAsync("crm-alice", limit: 2, order: CustomerRedeemableListOrder.Id);
+        var second = await client.Customers.ListCustomerRedeemablesAsync("crm-alice", limit: 2, order: CustomerRedeemableListOrder.Id, startingAfterId: first.MoreStartingAfter);
+        var descending = await client.Customers.ListCustomerRedeemablesAsync("crm-alice", order: CustomerRedeemableListOrder.IdDescending);
         var asGiven = await client.Customers.ListCustomerRedeemablesAsync("crm-alice");
 
         Assert.Equal((3, true, "rh_alice_loyalty"), (first.Total, first.HasMore, first.MoreStartingAfter));
@@ -80,23 +80,23 @@ public sealed class SeededDataTests
         await using var sandbox = await StartSeededAsync();
         using var client = sandbox.CheckedClient();
 
-        async Task<IEnumerable<string?>> Ids(CustomerRedeemablesFilter filter) =>
-            (await client.Customers.ListCustomerRedeemablesAsync("crm-alice", new CustomerRedeemablesListOptions { Filter = filter })).Data!.Select(r => r.Id);
+        async Task<IEnumerable<string?>> Ids(CustomerRedeemableFilter filter) =>
+            (await client.Customers.ListCustomerRedeemablesAsync("crm-alice", new CustomerRedeemableListOptions { Filter = filter })).Data!.Select(r => r.Id);
 
-        var owned = await Ids(new CustomerRedeemablesFilter { HolderRole = new StringFilterConditions { In = { "OWNER" } } });
-        var ownedCards = await Ids(new CustomerRedeemablesFilter
+        var owned = await Ids(new CustomerRedeemableFilter { HolderRole = new StringFilterConditions { In = { "OWNER" } } });
+        var ownedCards = await Ids(new CustomerRedeemableFilter
         {
             HolderRole = new StringFilterConditions { Is = "OWNER" },
             VoucherType = new StringFilterConditions { IsNot = "GIFT_VOUCHER" },
         });
-        var giftsOrReferrals = await Ids(new CustomerRedeemablesFilter
+        var giftsOrReferrals = await Ids(new CustomerRedeemableFilter
         {
             VoucherType = new StringFilterConditions { Is = "GIFT_VOUCHER" },
             HolderRole = new StringFilterConditions { Is = "REFERRER" },
             Junction = FilterJunction.Or,
         });
-        var since = await Ids(new CustomerRedeemablesFilter { CreatedAt = new DateTimeFilterConditions { After = DateTimeOffset.Parse("2024-01-20T00:00:00Z") } });
-        var prefixed = await Ids(new CustomerRedeemablesFilter { CampaignId = new StringFilterConditions { StartsWith = "camp_l" } });
+        var since = await Ids(new CustomerRedeemableFilter { CreatedAt = new DateTimeFilterConditions { After = DateTimeOffset.Parse("2024-01-20T00:00:00Z") } });
+        var prefixed = await Ids(new CustomerRedeemableFilter { CampaignId = new StringFilterConditions { StartsWith = "camp_l" } });
 
         Assert.Equal(["rh_alice_loyalty", "rh_alice_gift"], owned);
         Assert.Equal(["rh_alice_loyalty"], ownedCards);
@@ -122,18 +122,18 @@ public sealed class SeededDataTests
     {
         await using var sandbox = await StartSeededAsync();
         using var client = sandbox.CheckedClient();
-        await client.Customers.UpdateCustomerAsync("crm-alice", new CustomersUpdateRequestBody { Phone = "+48 600 000 000" });
+        await client.Customers.UpdateCustomerAsync("crm-alice", new CustomerUpdateOptions { Phone = "+48 600 000 000" });
 
-        async Task<IEnumerable<string?>> Types(Task<CustomerActivityListResponseBody> request) => (await request).Data!.Select(e => e.Type);
-        var all = await client.Customers.ListCustomerActivityAsync("crm-alice", order: CreatedAtOrder.CreatedAt);
+        async Task<IEnumerable<string?>> Types(Task<CustomerActivityList> request) => (await request).Data!.Select(e => e.Type);
+        var all = await client.Customers.ListCustomerActivityAsync("crm-alice", order: CustomerActivityListOrder.CreatedAt);
 
         Assert.Equal(["customer.order.paid", "customer.voucher.redeemed", "customer.rewarded.loyalty_points", "customer.updated"], all.Data!.Select(e => e.Type));
         Assert.All(all.Data!, e => Assert.StartsWith("evcus_", e.Id));
         Assert.Equal(12000, ((JObject)all.Data![0].Data!.Data!)["order"]!["amount"]!.Value<int>());
         Assert.Equal(["customer.voucher.redeemed"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", campaignId: "camp_gifts")));
-        Assert.Equal(["customer.rewarded.loyalty_points"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", campaignType: ActivityCampaignType.LoyaltyProgram)));
-        Assert.Equal(["customer.rewarded.loyalty_points"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", category: ActivityCategory.Effect)));
-        Assert.Equal(["customer.updated", "customer.voucher.redeemed", "customer.order.paid"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", category: ActivityCategory.Action)));
+        Assert.Equal(["customer.rewarded.loyalty_points"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", campaignType: CampaignType.LoyaltyProgram)));
+        Assert.Equal(["customer.rewarded.loyalty_points"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", category: CustomerActivityCategory.Effect)));
+        Assert.Equal(["customer.updated", "customer.voucher.redeemed", "customer.order.paid"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", category: CustomerActivityCategory.Action)));
         Assert.Equal(["customer.order.paid"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice", type: "customer.order.paid")));
         Assert.Equal(["customer.voucher.redeemed", "customer.order.paid"], await Types(client.Customers.ListCustomerActivityAsync("crm-alice",
             startDate: DateTimeOffset.Parse("2024-02-03T15:00:00Z"), endDate: DateTimeOffset.Parse("2024-02-03T15:00:01Z"))));
@@ -150,7 +150,7 @@ public sealed class SeededDataTests
             CreatedAt = DateTimeOffset.Parse("2024-05-01T12:00:00+02:00"),
         })
         {
-            Segments = { new SimpleSegment { Name = "Newsletter" } },
+            Segments = { new CustomerSegment { Name = "Newsletter" } },
             Redeemables = { new CustomerRedeemable { RedeemableId = "v_1", VoucherType = "DISCOUNT_VOUCHER", HolderRole = "OWNER" } },
             Activity = { new CustomerActivity { Type = "customer.order.created" } },
         });
@@ -180,7 +180,7 @@ public sealed class SeededDataTests
     {
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "taken" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "taken" });
         var seed = SandboxSeed.Parse("""{"customers":[{"source_id":"fresh"},{"source_id":"taken"}]}""");
 
         var error = Assert.Throws<SandboxSeedException>(() => sandbox.Seed(seed));

@@ -33,7 +33,7 @@ public sealed class SimulatedFaultTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
 
-        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.UpdateCustomerAsync("ghost@example.com", new CustomersUpdateRequestBody { Name = "X" }));
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.UpdateCustomerAsync("ghost@example.com", new CustomerUpdateOptions { Name = "X" }));
 
         Assert.Equal((404, "not_found", "Resource not found"), (error.StatusCode, error.Key, error.ApiMessage));
         Assert.Equal(("ghost@example.com", "customer"), (error.ResourceId, error.ResourceType));
@@ -61,7 +61,7 @@ public sealed class SimulatedFaultTests
         await using var sandbox = await Sandboxes.StartAsync();
         using var client = sandbox.CheckedClient();
         using var http = sandbox.RawHttpClient();
-        static CustomersMetadataUpdateInBulkRequestBody Body(int padding) => new()
+        static CustomerMetadataBulkUpdateOptions Body(int padding) => new()
         {
             SourceIds = ["m-1"],
             Metadata = new Dictionary<string, object> { ["note"] = new string('y', padding) },

@@ -5,10 +5,10 @@ namespace Voucherify.ReliabilityTests;
 
 public class BulkPayloadTests
 {
-    private static CustomersUpdateInBulkRequestBody Item(string sourceId, string name) => new() { SourceId = sourceId, Name = name };
+    private static CustomerBulkUpdateItem Item(string sourceId, string name) => new() { SourceId = sourceId, Name = name };
 
     /// <summary>One item whose serialized list is exactly <paramref name="bytes"/> long.</summary>
-    private static CustomersUpdateInBulkRequestBody[] ListOfSize(long bytes)
+    private static CustomerBulkUpdateItem[] ListOfSize(long bytes)
     {
         var overhead = BulkPayload.MeasureJsonBytes(new[] { Item("a", "") });
         return new[] { Item("a", new string('x', (int)(bytes - overhead))) };
@@ -47,7 +47,7 @@ public class BulkPayloadTests
     {
         var transport = new ScriptedTransport();
         using var client = transport.Client();
-        var body = new CustomersMetadataUpdateInBulkRequestBody
+        var body = new CustomerMetadataBulkUpdateOptions
         {
             SourceIds = Enumerable.Range(0, 400_000).Select(i => $"customer-{i:D12}@example.com").ToList(),
             Metadata = new Dictionary<string, object> { ["tier"] = "gold" },
@@ -65,9 +65,9 @@ public class BulkPayloadTests
         var transport = new ScriptedTransport();
         using var client = transport.Client();
 
-        var empty = await Assert.ThrowsAsync<ArgumentException>(() => client.Customers.UpdateCustomersInBulkAsync(Array.Empty<CustomersUpdateInBulkRequestBody>()));
+        var empty = await Assert.ThrowsAsync<ArgumentException>(() => client.Customers.UpdateCustomersInBulkAsync(Array.Empty<CustomerBulkUpdateItem>()));
         var noIds = await Assert.ThrowsAsync<ArgumentException>(() => client.Customers.UpdateCustomersMetadataInBulkAsync(
-            new CustomersMetadataUpdateInBulkRequestBody { SourceIds = new List<string>(), Metadata = new Dictionary<string, object> { ["tier"] = "gold" } }));
+            new CustomerMetadataBulkUpdateOptions { SourceIds = new List<string>(), Metadata = new Dictionary<string, object> { ["tier"] = "gold" } }));
 
         Assert.Empty(transport.Attempts);
         Assert.Equal("body", empty.ParamName);

@@ -13,7 +13,7 @@ public class CallerHttpClientContentTests
         var scenario = server.AddScenario(Fault.Status503Once);
         using var loopback = new LoopbackClient(server.BaseUriOf(scenario), configure: o => o.AttemptTimeout = TimeSpan.FromSeconds(10), throughCallerHttpClient: true);
 
-        var updated = await loopback.Client.Customers.UpdateCustomerAsync("cust_1", new CustomersUpdateRequestBody { Name = "Alice B" });
+        var updated = await loopback.Client.Customers.UpdateCustomerAsync("cust_1", new CustomerUpdateOptions { Name = "Alice B" });
 
         Assert.Equal("cust_1", updated.Id);
         var puts = scenario.Requests.Where(r => r.Method == "PUT").ToList();

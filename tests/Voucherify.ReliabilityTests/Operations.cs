@@ -37,20 +37,20 @@ public static class Operations
 
     public static readonly IReadOnlyList<Operation> All = new Operation[]
     {
-        new("create (source_id)", ReplayClass.Always, async (c, ct) => await c.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "alice@example.com", Name = "Alice" }, ct)),
-        new("create (no id)", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { Name = "Anonymous" }, ct)),
+        new("create (source_id)", ReplayClass.Always, async (c, ct) => await c.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "alice@example.com", Name = "Alice" }, ct)),
+        new("create (no id)", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.CreateCustomerAsync(new CustomerCreateOptions { Name = "Anonymous" }, ct)),
         new("get", ReplayClass.Always, async (c, ct) => await c.Customers.GetCustomerAsync("alice@example.com", ct)),
-        new("update", ReplayClass.Always, async (c, ct) => await c.Customers.UpdateCustomerAsync("cust_1", new CustomersUpdateRequestBody { Name = "Alice B" }, ct)),
+        new("update", ReplayClass.Always, async (c, ct) => await c.Customers.UpdateCustomerAsync("cust_1", new CustomerUpdateOptions { Name = "Alice B" }, ct)),
         new("delete", ReplayClass.Always, async (c, ct) => { await c.Customers.DeleteCustomerAsync("cust_1", ct); return null; }),
-        new("permanent delete", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.CustomerPermanentlyDeletionAsync("cust_1", ct)),
+        new("permanent delete", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.PermanentlyDeleteCustomerAsync("cust_1", ct)),
         new("list", ReplayClass.Always, async (c, ct) => await c.Customers.ListCustomersAsync(limit: 10, cancellationToken: ct)),
         new("activity", ReplayClass.Always, async (c, ct) => await c.Customers.ListCustomerActivityAsync("cust_1", limit: 10, cancellationToken: ct)),
         new("redeemables", ReplayClass.Always, async (c, ct) => await c.Customers.ListCustomerRedeemablesAsync("cust_1", limit: 10, cancellationToken: ct)),
         new("segments", ReplayClass.Always, async (c, ct) => await c.Customers.ListCustomerSegmentsAsync("cust_1", ct)),
-        new("import CSV (seekable)", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv()), "customers.csv", ct)),
-        new("import CSV (forward-only)", ReplayClass.Never, async (c, ct) => await c.Customers.ImportCustomersUsingCsvAsync(new ForwardOnlyStream(Csv()), "customers.csv", ct)),
-        new("bulk update", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.UpdateCustomersInBulkAsync(new[] { new CustomersUpdateInBulkRequestBody { SourceId = "alice@example.com", Name = "Alice" } }, ct)),
-        new("metadata update", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody { SourceIds = new List<string> { "alice@example.com" }, Metadata = new Dictionary<string, object> { ["tier"] = "gold" } }, ct)),
+        new("import CSV (seekable)", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Csv()), "customers.csv", ct)),
+        new("import CSV (forward-only)", ReplayClass.Never, async (c, ct) => await c.Customers.ImportCustomersFromCsvAsync(new ForwardOnlyStream(Csv()), "customers.csv", ct)),
+        new("bulk update", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.UpdateCustomersInBulkAsync(new[] { new CustomerBulkUpdateItem { SourceId = "alice@example.com", Name = "Alice" } }, ct)),
+        new("metadata update", ReplayClass.OnlyIfNeverSent, async (c, ct) => await c.Customers.UpdateCustomersMetadataInBulkAsync(new CustomerMetadataBulkUpdateOptions { SourceIds = new List<string> { "alice@example.com" }, Metadata = new Dictionary<string, object> { ["tier"] = "gold" } }, ct)),
         new("get async action", ReplayClass.Always, async (c, ct) => await c.AsyncActions.GetAsyncActionAsync("aa_1", ct)),
         new("wait for async action", ReplayClass.Always, async (c, ct) => await c.AsyncActions.WaitForCompletionAsync("aa_1", FastWait, ct)),
     };

@@ -43,7 +43,7 @@ public class PipelineEdgeTests
     [Fact]
     public async Task A_job_post_cut_after_sending_is_not_replayed_but_one_whose_connection_was_refused_is()
     {
-        var body = new CustomersMetadataUpdateInBulkRequestBody { SourceIds = ["a"], Metadata = new Dictionary<string, object> { ["x"] = 1 } };
+        var body = new CustomerMetadataBulkUpdateOptions { SourceIds = ["a"], Metadata = new Dictionary<string, object> { ["x"] = 1 } };
         var reset = new ScriptedTransport().ThenThrow(ScriptedTransport.Reset());
         var refused = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused());
         using var resetClient = reset.Client();
@@ -183,7 +183,7 @@ public class PipelineEdgeTests
         using var http = new HttpClient(transport);
         using var client = new VoucherifyClient(http, new VoucherifyClientOptions { ApplicationId = Samples.ApplicationId, SecretKey = Samples.SecretKey, BaseUri = new Uri("https://api.test.voucherify.io") });
 
-        await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "s" });
+        await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "s" });
 
         Assert.Equal("application/json", contentType);
     }

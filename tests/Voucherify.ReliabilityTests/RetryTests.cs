@@ -133,9 +133,9 @@ public class RetryTests
         var withSourceId = new ScriptedTransport().Then(HttpStatusCode.InternalServerError);
         var withId = new ScriptedTransport().ThenThrow(ScriptedTransport.Reset());
         var anonymous = new ScriptedTransport().Then(HttpStatusCode.InternalServerError);
-        using (var client = withSourceId.Client()) await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "alice@example.com" });
-        using (var client = withId.Client()) await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { Id = "cust_1" });
-        using (var client = anonymous.Client()) await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { Name = "Anonymous" }));
+        using (var client = withSourceId.Client()) await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "alice@example.com" });
+        using (var client = withId.Client()) await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { Id = "cust_1" });
+        using (var client = anonymous.Client()) await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.CreateCustomerAsync(new CustomerCreateOptions { Name = "Anonymous" }));
 
         Assert.Equal(2, withSourceId.Attempts.Count);
         Assert.Equal(withSourceId.Attempts[0].Body, withSourceId.Attempts[1].Body);
@@ -148,7 +148,7 @@ public class RetryTests
     {
         var refused = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused()).Then(HttpStatusCode.Accepted, Samples.AsyncStarted);
         var reset = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Reset());
-        var items = new[] { new CustomersUpdateInBulkRequestBody { SourceId = "alice@example.com", Name = "Alice" } };
+        var items = new[] { new CustomerBulkUpdateItem { SourceId = "alice@example.com", Name = "Alice" } };
 
         using (var client = refused.Client()) Assert.Equal("aa_1", (await client.Customers.UpdateCustomersInBulkAsync(items)).AsyncActionId);
         using var resetClient = reset.Client();
@@ -168,9 +168,9 @@ public class RetryTests
         var seekable = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused()).Then(HttpStatusCode.Accepted, Samples.AsyncStarted);
         var forwardOnly = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused());
 
-        using (var client = seekable.Client()) await client.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Operations.Csv()), "customers.csv");
+        using (var client = seekable.Client()) await client.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Operations.Csv()), "customers.csv");
         using var forwardClient = forwardOnly.Client();
-        var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => forwardClient.Customers.ImportCustomersUsingCsvAsync(new Operations.ForwardOnlyStream(Operations.Csv()), "customers.csv"));
+        var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => forwardClient.Customers.ImportCustomersFromCsvAsync(new Operations.ForwardOnlyStream(Operations.Csv()), "customers.csv"));
 
         Assert.Equal(2, seekable.Attempts.Count);
         // The transport read the whole body on the first attempt; the replay carries it complete again.
@@ -193,7 +193,7 @@ public class RetryTests
             Retry = new RetryOptions { BaseDelay = TimeSpan.FromMilliseconds(1), MaxDelay = TimeSpan.FromMilliseconds(2) },
         });
 
-        var customer = await client.Customers.UpdateCustomerAsync("cust_1", new CustomersUpdateRequestBody { Name = "Alice" });
+        var customer = await client.Customers.UpdateCustomerAsync("cust_1", new CustomerUpdateOptions { Name = "Alice" });
 
         Assert.Equal("cust_1", customer.Id);
         Assert.Equal(3, transport.Attempts.Count);

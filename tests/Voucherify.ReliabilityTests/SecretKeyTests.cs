@@ -28,12 +28,12 @@ public class SecretKeyTests
         var errors = new List<Exception?>
         {
             await Record.ExceptionAsync(() => client.Customers.GetCustomerAsync("cust_1")),
-            await Record.ExceptionAsync(() => client.Customers.UpdateCustomersInBulkAsync(new[] { new CustomersUpdateInBulkRequestBody { SourceId = "a" } })),
+            await Record.ExceptionAsync(() => client.Customers.UpdateCustomersInBulkAsync(new[] { new CustomerBulkUpdateItem { SourceId = "a" } })),
             await Record.ExceptionAsync(() => client.Customers.ListCustomersAsync()),
             await Record.ExceptionAsync(() => client.Customers.GetCustomerAsync("cust_1")),
             await Record.ExceptionAsync(() => client.Customers.GetCustomerAsync(" ")),
             await Record.ExceptionAsync(() => client.Customers.ListCustomersAsync(limit: 1000)),
-            await Record.ExceptionAsync(() => client.Customers.UpdateCustomersInBulkAsync(Array.Empty<CustomersUpdateInBulkRequestBody>())),
+            await Record.ExceptionAsync(() => client.Customers.UpdateCustomersInBulkAsync(Array.Empty<CustomerBulkUpdateItem>())),
             Record.Exception(() => new VoucherifyClient(new VoucherifyClientOptions { ApplicationId = "a", SecretKey = Samples.SecretKey, BaseUri = new Uri("http://example.com") })),
         };
         outputs.Add(client.RateLimit!.ToString());

@@ -50,7 +50,7 @@ public class TimeoutAndCancellationTests
         using var client = transport.Client(o => o.AttemptTimeout = TimeSpan.FromMilliseconds(50));
 
         var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => client.Customers.UpdateCustomersMetadataInBulkAsync(
-            new CustomersMetadataUpdateInBulkRequestBody { SourceIds = new List<string> { "a" }, Metadata = new Dictionary<string, object> { ["x"] = 1 } }));
+            new CustomerMetadataBulkUpdateOptions { SourceIds = new List<string> { "a" }, Metadata = new Dictionary<string, object> { ["x"] = 1 } }));
 
         Assert.Equal("POST /v1/customers/metadata/async", error.Operation);
         Assert.Single(transport.Attempts);

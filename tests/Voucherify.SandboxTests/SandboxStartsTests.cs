@@ -10,7 +10,7 @@ public sealed class SandboxStartsTests
         await using var sandbox = await VoucherifySandbox.StartAsync();
         using var client = sandbox.CreateClient();
 
-        var created = await client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        var created = await client.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 
         Assert.Equal("crm-1", created.SourceId);
         Assert.True(sandbox.BaseUri.IsLoopback);

@@ -26,13 +26,13 @@ public class ActivityRedeemablesSegmentsTests
         await t.Customers.ListCustomerActivityAsync(
             CustomerId,
             limit: 50,
-            order: CreatedAtOrder.CreatedAtDescending,
+            order: CustomerActivityListOrder.CreatedAtDescending,
             startingAfterId: "evcus_0c9d8a3e0a8b7c1f2e",
             startDate: new DateTimeOffset(2022, 7, 1, 0, 0, 0, TimeSpan.Zero),
             endDate: new DateTimeOffset(2022, 7, 31, 23, 59, 59, 500, TimeSpan.FromHours(2)),
             campaignId: "camp_ixXNxP8kRoV15RoyZU4HqqYJ",
-            campaignType: ActivityCampaignType.LoyaltyProgram,
-            category: ActivityCategory.Effect,
+            campaignType: CampaignType.LoyaltyProgram,
+            category: CustomerActivityCategory.Effect,
             type: "customer.rewarded.loyalty_points");
 
         t.Handler.VerifyNoOutstandingExpectation();
@@ -40,12 +40,12 @@ public class ActivityRedeemablesSegmentsTests
     }
 
     [Theory]
-    [InlineData(ActivityCampaignType.Promotion, "PROMOTION")]
-    [InlineData(ActivityCampaignType.GiftVouchers, "GIFT_VOUCHERS")]
-    [InlineData(ActivityCampaignType.ReferralProgram, "REFERRAL_PROGRAM")]
-    [InlineData(ActivityCampaignType.DiscountCoupons, "DISCOUNT_COUPONS")]
-    [InlineData(ActivityCampaignType.LoyaltyProgram, "LOYALTY_PROGRAM")]
-    public async Task Activity_campaign_type_is_sent_as_its_wire_value(ActivityCampaignType campaignType, string wireValue)
+    [InlineData(CampaignType.Promotion, "PROMOTION")]
+    [InlineData(CampaignType.GiftVouchers, "GIFT_VOUCHERS")]
+    [InlineData(CampaignType.ReferralProgram, "REFERRAL_PROGRAM")]
+    [InlineData(CampaignType.DiscountCoupons, "DISCOUNT_COUPONS")]
+    [InlineData(CampaignType.LoyaltyProgram, "LOYALTY_PROGRAM")]
+    public async Task Activity_campaign_type_is_sent_as_its_wire_value(CampaignType campaignType, string wireValue)
     {
         using var t = new TestClient();
         t.Expect(HttpMethod.Get, $"/v1/customers/{CustomerId}/activity", Query.Of(("campaign_type", wireValue)))
@@ -57,9 +57,9 @@ public class ActivityRedeemablesSegmentsTests
     }
 
     [Theory]
-    [InlineData(ActivityCategory.Action, CreatedAtOrder.CreatedAt, "ACTION", "created_at")]
-    [InlineData(ActivityCategory.Effect, CreatedAtOrder.CreatedAtDescending, "EFFECT", "-created_at")]
-    public async Task Activity_category_and_order_are_sent_as_their_wire_values(ActivityCategory category, CreatedAtOrder order, string categoryValue, string orderValue)
+    [InlineData(CustomerActivityCategory.Action, CustomerActivityListOrder.CreatedAt, "ACTION", "created_at")]
+    [InlineData(CustomerActivityCategory.Effect, CustomerActivityListOrder.CreatedAtDescending, "EFFECT", "-created_at")]
+    public async Task Activity_category_and_order_are_sent_as_their_wire_values(CustomerActivityCategory category, CustomerActivityListOrder order, string categoryValue, string orderValue)
     {
         using var t = new TestClient();
         t.Expect(HttpMethod.Get, $"/v1/customers/{CustomerId}/activity", Query.Of(("order", orderValue), ("category", categoryValue)))
@@ -114,7 +114,7 @@ public class ActivityRedeemablesSegmentsTests
                 ("limit", "10"), ("order", "-id"), ("starting_after_id", "rh_0e7b8db4700106a852")))
             .RespondWithFixture(HttpStatusCode.OK, "Customers/customer-redeemables-list.json");
 
-        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, limit: 10, order: IdOrder.IdDescending, startingAfterId: "rh_0e7b8db4700106a852");
+        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, limit: 10, order: CustomerRedeemableListOrder.IdDescending, startingAfterId: "rh_0e7b8db4700106a852");
 
         t.Handler.VerifyNoOutstandingExpectation();
         t.SingleSignedRequest();
@@ -127,7 +127,7 @@ public class ActivityRedeemablesSegmentsTests
         t.Expect(HttpMethod.Get, $"/v1/customers/{CustomerId}/redeemables", Query.Of(("order", "id")))
             .RespondWithFixture(HttpStatusCode.OK, "Customers/customer-redeemables-list.json");
 
-        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, order: IdOrder.Id);
+        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, order: CustomerRedeemableListOrder.Id);
 
         t.Handler.VerifyNoOutstandingExpectation();
     }

@@ -76,12 +76,12 @@ public class ArgumentValidationTests
         selfReferencing["self"] = selfReferencing;
         return new()
         {
-            { "bulk item without source id", c => c.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { Name = "n" }]), "source_id" },
+            { "bulk item without source id", c => c.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { Name = "n" }]), "source_id" },
             { "metadata update without source ids", c => c.UpdateCustomersMetadataInBulkAsync(
-                new CustomersMetadataUpdateInBulkRequestBody { SourceIds = null!, Metadata = new Dictionary<string, object> { ["k"] = 1 } }), "source_ids" },
+                new CustomerMetadataBulkUpdateOptions { SourceIds = null!, Metadata = new Dictionary<string, object> { ["k"] = 1 } }), "source_ids" },
             { "metadata update without metadata", c => c.UpdateCustomersMetadataInBulkAsync(
-                new CustomersMetadataUpdateInBulkRequestBody { SourceIds = ["s"], Metadata = null! }), "metadata" },
-            { "metadata that contains itself", c => c.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "s", Metadata = selfReferencing }), "Self referencing loop" },
+                new CustomerMetadataBulkUpdateOptions { SourceIds = ["s"], Metadata = null! }), "metadata" },
+            { "metadata that contains itself", c => c.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "s", Metadata = selfReferencing }), "Self referencing loop" },
         };
     }
 
@@ -109,8 +109,8 @@ public class ArgumentValidationTests
         Assert.Equal("body", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.UpdateCustomerAsync("cust_1", null!))).ParamName);
         Assert.Equal("body", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.UpdateCustomersInBulkAsync(null!))).ParamName);
         Assert.Equal("body", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.UpdateCustomersMetadataInBulkAsync(null!))).ParamName);
-        Assert.Equal("file", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.ImportCustomersUsingCsvAsync((FileParameter)null!))).ParamName);
-        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => { _ = t.Customers.ListCustomerRedeemablesAsync("cust_1", (CustomerRedeemablesListOptions)null!); }).ParamName);
+        Assert.Equal("file", (await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.ImportCustomersFromCsvAsync((FileParameter)null!))).ParamName);
+        Assert.Equal("options", Assert.Throws<ArgumentNullException>(() => { _ = t.Customers.ListCustomerRedeemablesAsync("cust_1", (CustomerRedeemableListOptions)null!); }).ParamName);
         Assert.Empty(t.Requests);
     }
 }

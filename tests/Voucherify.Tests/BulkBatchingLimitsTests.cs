@@ -9,14 +9,14 @@ public class BulkBatchingLimitsTests
     private const string MetadataPath = "/v1/customers/metadata/async";
 
     /// <summary>Customers whose JSON (<c>{"source_id":"…40 chars…"}</c>, 56 bytes) fits a 64-byte request only alone.</summary>
-    private static List<CustomersUpdateInBulkRequestBody> OnePerRequest(int count) =>
-        Enumerable.Range(0, count).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"customer-{i}".PadRight(40, 'x') }).ToList();
+    private static List<CustomerBulkUpdateItem> OnePerRequest(int count) =>
+        Enumerable.Range(0, count).Select(i => new CustomerBulkUpdateItem { SourceId = $"customer-{i}".PadRight(40, 'x') }).ToList();
 
     /// <summary>Customers of <c>{"source_id":"…"}</c> with an id of <paramref name="idLength"/> characters: 16 + idLength bytes each.</summary>
-    private static List<CustomersUpdateInBulkRequestBody> Sized(int count, int idLength) =>
-        Enumerable.Range(0, count).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i}".PadRight(idLength, 'x') }).ToList();
+    private static List<CustomerBulkUpdateItem> Sized(int count, int idLength) =>
+        Enumerable.Range(0, count).Select(i => new CustomerBulkUpdateItem { SourceId = $"c{i}".PadRight(idLength, 'x') }).ToList();
 
-    private static async Task<List<int>> BatchSizesAsync(List<CustomersUpdateInBulkRequestBody> customers, int maxRequestBytes)
+    private static async Task<List<int>> BatchSizesAsync(List<CustomerBulkUpdateItem> customers, int maxRequestBytes)
     {
         using var t = new TestClient();
         t.Handler.When(HttpMethod.Post, TestClient.BaseUrl + BulkPath).RespondWithJson(HttpStatusCode.Accepted, """{"async_action_id":"aa_1"}""");
@@ -164,7 +164,7 @@ public class BulkBatchingLimitsTests
         Assert.Equal("customers", Assert.Throws<ArgumentNullException>(() => { _ = customers.UpdateCustomersInBatchesAsync(null!); }).ParamName);
         Assert.Equal("sourceIds", Assert.Throws<ArgumentNullException>(() => { _ = customers.UpdateCustomersMetadataInBatchesAsync(null!, new Dictionary<string, object>()); }).ParamName);
         Assert.Equal("metadata", Assert.Throws<ArgumentNullException>(() => { _ = customers.UpdateCustomersMetadataInBatchesAsync(["a"], null!); }).ParamName);
-        var nullCustomer = await Assert.ThrowsAsync<ArgumentException>(() => customers.UpdateCustomersInBatchesAsync([new CustomersUpdateInBulkRequestBody { SourceId = "a" }, null!]));
+        var nullCustomer = await Assert.ThrowsAsync<ArgumentException>(() => customers.UpdateCustomersInBatchesAsync([new CustomerBulkUpdateItem { SourceId = "a" }, null!]));
         var blankId = await Assert.ThrowsAsync<ArgumentException>(() => customers.UpdateCustomersMetadataInBatchesAsync(["a", "b", ""], new Dictionary<string, object> { ["k"] = 1 }));
 
         Assert.Equal(("customers", "sourceIds"), (nullCustomer.ParamName, blankId.ParamName));

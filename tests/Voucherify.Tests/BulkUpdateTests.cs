@@ -12,7 +12,7 @@ public class BulkUpdateTests
 #pragma warning disable CS0612 // Birthday is deprecated but still accepted; a caller setting it must see it sent.
         var started = await t.Customers.UpdateCustomersInBulkAsync(
         [
-            new CustomersUpdateInBulkRequestBody
+            new CustomerBulkUpdateItem
             {
                 SourceId = "John.Smith@email.com",
                 Name = "John Smith",
@@ -23,13 +23,13 @@ public class BulkUpdateTests
                 Metadata = Samples.LanguageMetadata(),
                 Birthday = new DateTime(2022, 4, 4),
             },
-            new CustomersUpdateInBulkRequestBody
+            new CustomerBulkUpdateItem
             {
                 SourceId = "Sally.Smith@email.com",
                 Name = "Sally Smith",
                 Birthdate = new DateTime(2022, 2, 2),
             },
-            new CustomersUpdateInBulkRequestBody { SourceId = "unknown-yet@email.com" },
+            new CustomerBulkUpdateItem { SourceId = "unknown-yet@email.com" },
         ]);
 #pragma warning restore CS0612
 
@@ -59,7 +59,7 @@ public class BulkUpdateTests
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, "/v1/customers/metadata/async").RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-metadata-update.json");
 
-        var started = await t.Customers.UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody
+        var started = await t.Customers.UpdateCustomersMetadataInBulkAsync(new CustomerMetadataBulkUpdateOptions
         {
             SourceIds = ["source_123", "source_456"],
             Metadata = new Dictionary<string, object> { ["lang"] = "en", ["test"] = false, ["visits"] = 3 },

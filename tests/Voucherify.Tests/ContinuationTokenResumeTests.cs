@@ -49,7 +49,7 @@ public class ContinuationTokenResumeTests
     private static async Task<string> FirstCustomerPageTokenAsync(CustomerListOptions? options = null)
     {
         using var t = new TestClient();
-        var order = options?.Order == ListCustomersOrder.CreatedAt ? "created_at" : "-created_at";
+        var order = options?.Order == CustomerListOrder.CreatedAt ? "created_at" : "-created_at";
         var query = new List<(string, string)> { ("limit", "2"), ("page", "1") };
         if (options?.City is string city) query.Add(("city", city));
         query.Add(("order", order));
@@ -102,14 +102,14 @@ public class ContinuationTokenResumeTests
         first.Expect(HttpMethod.Get, CustomersPath, Query.Of(("limit", "2"), ("page", "1"), ("order", "created_at")))
             .RespondWithJson(HttpStatusCode.OK, CustomersList(4, true,
                 Customer("cust_a", "2025-03-01T12:00:00.0041220Z"), Customer("cust_b", "2025-03-01T12:00:00.0041230Z")));
-        var token = Assert.Single(await TakeAsync(first.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 2, Order = ListCustomersOrder.CreatedAt }), 1)).ContinuationToken;
+        var token = Assert.Single(await TakeAsync(first.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 2, Order = CustomerListOrder.CreatedAt }), 1)).ContinuationToken;
 
         using var t = new TestClient();
         // The timestamps were in microseconds, so the token keeps that precision: the cursor is one microsecond back.
         t.Expect(HttpMethod.Get, CustomersPath, Query.Of(("limit", "2"), ("order", "created_at"), ("starting_after", "2025-03-01T12:00:00.0041220+00:00")))
             .RespondWithJson(HttpStatusCode.OK, CustomersList(null, false, Customer("cust_b", "2025-03-01T12:00:00.0041230Z"), Customer("cust_c", "2025-03-01T12:00:01Z")));
 
-        var pages = await TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 2, Order = ListCustomersOrder.CreatedAt, ContinuationToken = token }));
+        var pages = await TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 2, Order = CustomerListOrder.CreatedAt, ContinuationToken = token }));
 
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Equal(["cust_c"], Assert.Single(pages).Items.Select(c => c.Id));
@@ -186,7 +186,7 @@ public class ContinuationTokenResumeTests
     {
         var token = await FirstCustomerPageTokenAsync();
 
-        var error = await CustomerWalkRefusesAsync(new CustomerListOptions { Order = ListCustomersOrder.CreatedAt, ContinuationToken = token });
+        var error = await CustomerWalkRefusesAsync(new CustomerListOptions { Order = CustomerListOrder.CreatedAt, ContinuationToken = token });
 
         Assert.StartsWith("The continuation token was issued for a different list", error.Message);
     }
@@ -375,9 +375,9 @@ public class ContinuationTokenResumeTests
     }
 
     [Theory]
-    [InlineData(ListCustomersOrder.CreatedAt, 10000L, "0001-01-01T00:00:00.0000000+00:00")]
-    [InlineData(ListCustomersOrder.CreatedAtDescending, 3155378975999989999L, "9999-12-31T23:59:59.9999999+00:00")]
-    public async Task A_customer_token_a_millisecond_inside_the_representable_range_is_accepted_and_steps_to_its_edge(ListCustomersOrder order, long instant, string cursor)
+    [InlineData(CustomerListOrder.CreatedAt, 10000L, "0001-01-01T00:00:00.0000000+00:00")]
+    [InlineData(CustomerListOrder.CreatedAtDescending, 3155378975999989999L, "9999-12-31T23:59:59.9999999+00:00")]
+    public async Task A_customer_token_a_millisecond_inside_the_representable_range_is_accepted_and_steps_to_its_edge(CustomerListOrder order, long instant, string cursor)
     {
         var token = Decode(await FirstCustomerPageTokenAsync(new CustomerListOptions { Order = order }));
         ((JObject)token["at"]!)["instant"] = instant;
@@ -462,9 +462,9 @@ public class ContinuationTokenResumeTests
     }
 
     [Theory]
-    [InlineData(ListCustomersOrder.CreatedAtDescending)]
-    [InlineData(ListCustomersOrder.CreatedAt)]
-    public async Task A_cursor_answer_with_nothing_new_ends_the_walk_naming_the_instant_too_crowded_to_page_past(ListCustomersOrder order)
+    [InlineData(CustomerListOrder.CreatedAtDescending)]
+    [InlineData(CustomerListOrder.CreatedAt)]
+    public async Task A_cursor_answer_with_nothing_new_ends_the_walk_naming_the_instant_too_crowded_to_page_past(CustomerListOrder order)
     {
         var token = await FirstCustomerPageTokenAsync(new CustomerListOptions { Order = order });
         using var t = new TestClient();
@@ -491,7 +491,7 @@ public class ContinuationTokenResumeTests
         using var t = new TestClient();
 
         var size = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { PageSize = 0 })));
-        var order = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = ListCustomersOrder.SourceId })));
+        var order = await Assert.ThrowsAsync<ArgumentOutOfRangeException>(() => TakeAsync(t.Customers.ListCustomerPagesAsync(new CustomerListOptions { Order = CustomerListOrder.SourceId })));
 
         Assert.Equal(("PageSize", "Order"), (size.ParamName, order.ParamName));
         Assert.StartsWith("The API returns 1 to 100 items per request.", size.Message);
@@ -582,14 +582,14 @@ public class ContinuationTokenResumeTests
     [Fact]
     public async Task A_resumed_activity_walk_starts_after_the_cursor_of_the_page_that_issued_the_token()
     {
-        var token = await FirstActivityPageTokenAsync(new CustomerActivityListOptions { PageSize = 2, Order = CreatedAtOrder.CreatedAt, Type = "customer.order.paid" });
+        var token = await FirstActivityPageTokenAsync(new CustomerActivityListOptions { PageSize = 2, Order = CustomerActivityListOrder.CreatedAt, Type = "customer.order.paid" });
         using var t = new TestClient();
         // The page size may change between runs; the cursor, order and filters carry on.
         t.Expect(HttpMethod.Get, ActivityPath, Query.Of(("limit", "5"), ("order", "created_at"), ("starting_after_id", "evcus_2"), ("type", "customer.order.paid")))
             .RespondWithJson(HttpStatusCode.OK, IdList(null, null, false, "evcus_3"));
 
         var pages = await TakeAsync(t.Customers.ListCustomerActivityPagesAsync("cust_1",
-            new CustomerActivityListOptions { PageSize = 5, Order = CreatedAtOrder.CreatedAt, Type = "customer.order.paid", ContinuationToken = token }));
+            new CustomerActivityListOptions { PageSize = 5, Order = CustomerActivityListOrder.CreatedAt, Type = "customer.order.paid", ContinuationToken = token }));
 
         t.Handler.VerifyNoOutstandingExpectation();
         var page = Assert.Single(pages);
@@ -632,13 +632,13 @@ public class ContinuationTokenResumeTests
     [Fact]
     public async Task An_activity_token_is_refused_for_another_customer_or_other_filters_before_any_request()
     {
-        var token = await FirstActivityPageTokenAsync(new CustomerActivityListOptions { Category = ActivityCategory.Action });
+        var token = await FirstActivityPageTokenAsync(new CustomerActivityListOptions { Category = CustomerActivityCategory.Action });
         using var t = new TestClient();
 
         var otherCustomer = Assert.Throws<ArgumentException>(() =>
-            t.Customers.ListCustomerActivityPagesAsync("cust_2", new CustomerActivityListOptions { Category = ActivityCategory.Action, ContinuationToken = token }));
+            t.Customers.ListCustomerActivityPagesAsync("cust_2", new CustomerActivityListOptions { Category = CustomerActivityCategory.Action, ContinuationToken = token }));
         var otherCategory = Assert.Throws<ArgumentException>(() =>
-            t.Customers.ListCustomerActivityPagesAsync("cust_1", new CustomerActivityListOptions { Category = ActivityCategory.Effect, ContinuationToken = token }));
+            t.Customers.ListCustomerActivityPagesAsync("cust_1", new CustomerActivityListOptions { Category = CustomerActivityCategory.Effect, ContinuationToken = token }));
         var noCategory = Assert.Throws<ArgumentException>(() =>
             t.Customers.ListCustomerActivityPagesAsync("cust_1", new CustomerActivityListOptions { ContinuationToken = token }));
 
@@ -652,7 +652,7 @@ public class ContinuationTokenResumeTests
 
     // ---- redeemables ----
 
-    private static readonly CustomerRedeemablesFilter OwnerFilter = new()
+    private static readonly CustomerRedeemableFilter OwnerFilter = new()
     {
         HolderRole = new StringFilterConditions { In = { "OWNER" } },
         Junction = FilterJunction.And,
@@ -660,13 +660,13 @@ public class ContinuationTokenResumeTests
 
     private const string OwnerFilterQuery = "filters[holder_role][conditions][$in][0]=OWNER&filters[junction]=and";
 
-    private static async Task<string> FirstRedeemablePageTokenAsync(string customerId = "cust_1", CustomerRedeemablesFilter? filter = null, IdOrder? order = IdOrder.Id)
+    private static async Task<string> FirstRedeemablePageTokenAsync(string customerId = "cust_1", CustomerRedeemableFilter? filter = null, CustomerRedeemableListOrder? order = CustomerRedeemableListOrder.Id)
     {
         using var t = new TestClient();
         t.Handler.Expect(HttpMethod.Get, $"{TestClient.BaseUrl}/v1/customers/{customerId}/redeemables")
             .RespondWithJson(HttpStatusCode.OK, IdList("rh_2", 7, true, "rh_1", "rh_2"));
         var page = Assert.Single(await TakeAsync(t.Customers.ListCustomerRedeemablePagesAsync(customerId,
-            new CustomerRedeemablesListOptions { PageSize = 2, Order = order, Filter = filter }), 1));
+            new CustomerRedeemableListOptions { PageSize = 2, Order = order, Filter = filter }), 1));
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Equal(7, page.Total);
         return page.ContinuationToken!;
@@ -682,7 +682,7 @@ public class ContinuationTokenResumeTests
             .RespondWithJson(HttpStatusCode.OK, IdList(null, 5, false, "rh_3"));
 
         var pages = await TakeAsync(t.Customers.ListCustomerRedeemablePagesAsync("cust_1",
-            new CustomerRedeemablesListOptions { PageSize = 3, Order = IdOrder.Id, Filter = OwnerFilter, ContinuationToken = token }));
+            new CustomerRedeemableListOptions { PageSize = 3, Order = CustomerRedeemableListOrder.Id, Filter = OwnerFilter, ContinuationToken = token }));
 
         t.Handler.VerifyNoOutstandingExpectation();
         var page = Assert.Single(pages);
@@ -695,18 +695,18 @@ public class ContinuationTokenResumeTests
     {
         var token = await FirstRedeemablePageTokenAsync(filter: OwnerFilter);
         using var t = new TestClient();
-        var referrer = new CustomerRedeemablesFilter { HolderRole = new StringFilterConditions { In = { "REFERRER" } }, Junction = FilterJunction.And };
+        var referrer = new CustomerRedeemableFilter { HolderRole = new StringFilterConditions { In = { "REFERRER" } }, Junction = FilterJunction.And };
 
         var refused = new[]
         {
             Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_2",
-                new CustomerRedeemablesListOptions { Order = IdOrder.Id, Filter = OwnerFilter, ContinuationToken = token })),
+                new CustomerRedeemableListOptions { Order = CustomerRedeemableListOrder.Id, Filter = OwnerFilter, ContinuationToken = token })),
             Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1",
-                new CustomerRedeemablesListOptions { Order = IdOrder.IdDescending, Filter = OwnerFilter, ContinuationToken = token })),
+                new CustomerRedeemableListOptions { Order = CustomerRedeemableListOrder.IdDescending, Filter = OwnerFilter, ContinuationToken = token })),
             Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1",
-                new CustomerRedeemablesListOptions { Order = IdOrder.Id, Filter = referrer, ContinuationToken = token })),
+                new CustomerRedeemableListOptions { Order = CustomerRedeemableListOrder.Id, Filter = referrer, ContinuationToken = token })),
             Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1",
-                new CustomerRedeemablesListOptions { Order = IdOrder.Id, ContinuationToken = token })),
+                new CustomerRedeemableListOptions { Order = CustomerRedeemableListOrder.Id, ContinuationToken = token })),
         };
 
         Assert.All(refused, error =>
@@ -724,7 +724,7 @@ public class ContinuationTokenResumeTests
         using var t = new TestClient();
 
         var error = Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1",
-            new CustomerRedeemablesListOptions { ContinuationToken = token }));
+            new CustomerRedeemableListOptions { ContinuationToken = token }));
 
         Assert.Equal("options", error.ParamName);
         Assert.StartsWith("The continuation token was issued for a different list", error.Message);
@@ -738,7 +738,7 @@ public class ContinuationTokenResumeTests
         using var t = new TestClient();
 
         var error = Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1",
-            new CustomerRedeemablesListOptions { Order = IdOrder.Id, StartingAfterId = "rh_9", ContinuationToken = token }));
+            new CustomerRedeemableListOptions { Order = CustomerRedeemableListOrder.Id, StartingAfterId = "rh_9", ContinuationToken = token }));
 
         Assert.Equal("options", error.ParamName);
         Assert.StartsWith("Set either a continuation token or a starting id, not both.", error.Message);
@@ -757,7 +757,7 @@ public class ContinuationTokenResumeTests
         using var t = new TestClient();
 
         var error = Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1",
-            new CustomerRedeemablesListOptions { Order = IdOrder.Id, ContinuationToken = Encode(token) }));
+            new CustomerRedeemableListOptions { Order = CustomerRedeemableListOrder.Id, ContinuationToken = Encode(token) }));
 
         Assert.Equal("options", error.ParamName);
         Assert.StartsWith("The continuation token is incomplete.", error.Message);
@@ -769,7 +769,7 @@ public class ContinuationTokenResumeTests
     {
         using var t = new TestClient();
 
-        var redeemables = Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1", new CustomerRedeemablesListOptions { ContinuationToken = "!!" }));
+        var redeemables = Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1", new CustomerRedeemableListOptions { ContinuationToken = "!!" }));
         var activity = Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerActivityPagesAsync("cust_1", new CustomerActivityListOptions { ContinuationToken = "!!" }));
 
         Assert.All(new[] { redeemables, activity }, error =>
@@ -790,7 +790,7 @@ public class ContinuationTokenResumeTests
     {
         using var t = new TestClient();
 
-        var redeemables = Assert.Throws<ArgumentOutOfRangeException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1", new CustomerRedeemablesListOptions { PageSize = pageSize }));
+        var redeemables = Assert.Throws<ArgumentOutOfRangeException>(() => t.Customers.ListCustomerRedeemablePagesAsync("cust_1", new CustomerRedeemableListOptions { PageSize = pageSize }));
         var activity = Assert.Throws<ArgumentOutOfRangeException>(() => t.Customers.ListCustomerActivityPagesAsync("cust_1", new CustomerActivityListOptions { PageSize = pageSize }));
 
         Assert.All(new[] { redeemables, activity }, error =>
@@ -810,7 +810,7 @@ public class ContinuationTokenResumeTests
         t.Expect(HttpMethod.Get, RedeemablesPath, Query.Of(("limit", pageSize.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             .RespondWithJson(HttpStatusCode.OK, IdList(null, 1, false, "rh_1"));
 
-        var pages = await TakeAsync(t.Customers.ListCustomerRedeemablePagesAsync("cust_1", new CustomerRedeemablesListOptions { PageSize = pageSize }));
+        var pages = await TakeAsync(t.Customers.ListCustomerRedeemablePagesAsync("cust_1", new CustomerRedeemableListOptions { PageSize = pageSize }));
 
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Equal(["rh_1"], Assert.Single(pages).Items.Select(r => r.Id));

@@ -29,7 +29,7 @@ public sealed class CsvImportTests : IDisposable
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
 
-        var started = await t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv), "x.csv");
+        var started = await t.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Csv), "x.csv");
 
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Equal("aa_0a875d56c805df6601", started.AsyncActionId);
@@ -44,7 +44,7 @@ public sealed class CsvImportTests : IDisposable
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
 
-        var started = await t.Customers.ImportCustomersUsingCsvAsync(path);
+        var started = await t.Customers.ImportCustomersFromCsvAsync(path);
 
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Equal("aa_0a875d56c805df6601", started.AsyncActionId);
@@ -58,7 +58,7 @@ public sealed class CsvImportTests : IDisposable
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
         var stream = new MemoryStream([.. "IGNORED"u8, .. Csv]) { Position = 7 };
 
-        await t.Customers.ImportCustomersUsingCsvAsync(stream, "x.csv");
+        await t.Customers.ImportCustomersFromCsvAsync(stream, "x.csv");
 
         AssertSingleCsvPart(t.SingleSignedRequest(), "x.csv", Csv);
     }
@@ -69,7 +69,7 @@ public sealed class CsvImportTests : IDisposable
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
 
-        await t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv), "klienci-zażółć \"v2\".csv");
+        await t.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Csv), "klienci-zażółć \"v2\".csv");
 
         AssertSingleCsvPart(t.SingleSignedRequest(), "klienci-za____ _v2_.csv", Csv);
     }
@@ -80,7 +80,7 @@ public sealed class CsvImportTests : IDisposable
         using var t = new TestClient();
         var path = Path.Combine(_directory, "missing.csv");
 
-        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
+        var error = await Assert.ThrowsAsync<FileNotFoundException>(() => t.Customers.ImportCustomersFromCsvAsync(path));
 
         Assert.Equal(path, error.FileName);
         Assert.Equal($"The CSV file '{path}' does not exist.", error.Message);
@@ -93,7 +93,7 @@ public sealed class CsvImportTests : IDisposable
         var path = await WriteFileAsync("empty.csv", []);
         using var t = new TestClient();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersFromCsvAsync(path));
 
         Assert.Equal("filePath", error.ParamName);
         Assert.StartsWith($"The CSV file '{path}' is empty; the import needs at least a header row.", error.Message);
@@ -105,9 +105,9 @@ public sealed class CsvImportTests : IDisposable
     {
         using var t = new TestClient();
 
-        var empty = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(), "x.csv"));
+        var empty = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersFromCsvAsync(new MemoryStream(), "x.csv"));
         var consumed = await Assert.ThrowsAsync<ArgumentException>(
-            () => t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv) { Position = Csv.Length }, "x.csv"));
+            () => t.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Csv) { Position = Csv.Length }, "x.csv"));
 
         Assert.Equal("csv", empty.ParamName);
         Assert.Equal("csv", consumed.ParamName);
@@ -121,8 +121,8 @@ public sealed class CsvImportTests : IDisposable
         using var t = new TestClient();
         using var writeOnly = new FileStream(Path.Combine(_directory, "write-only.csv"), FileMode.Create, FileAccess.Write);
 
-        var missing = await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.ImportCustomersUsingCsvAsync((Stream)null!, "x.csv"));
-        var unreadable = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(writeOnly, "x.csv"));
+        var missing = await Assert.ThrowsAsync<ArgumentNullException>(() => t.Customers.ImportCustomersFromCsvAsync((Stream)null!, "x.csv"));
+        var unreadable = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersFromCsvAsync(writeOnly, "x.csv"));
 
         Assert.Equal("csv", missing.ParamName);
         Assert.Equal("csv", unreadable.ParamName);
@@ -137,7 +137,7 @@ public sealed class CsvImportTests : IDisposable
     {
         using var t = new TestClient();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(path));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersFromCsvAsync(path));
 
         Assert.Equal("filePath", error.ParamName);
         Assert.StartsWith("A CSV file path is required.", error.Message);
@@ -149,7 +149,7 @@ public sealed class CsvImportTests : IDisposable
     {
         using var t = new TestClient();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersUsingCsvAsync(new MemoryStream(Csv), " "));
+        var error = await Assert.ThrowsAsync<ArgumentException>(() => t.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Csv), " "));
 
         Assert.Equal("fileName", error.ParamName);
         Assert.StartsWith("A file name is required, e.g. customers.csv.", error.Message);
@@ -163,7 +163,7 @@ public sealed class CsvImportTests : IDisposable
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
         var stream = new MemoryStream(Csv);
 
-        await t.Customers.ImportCustomersUsingCsvAsync(stream, "x.csv");
+        await t.Customers.ImportCustomersFromCsvAsync(stream, "x.csv");
 
         Assert.True(stream.CanRead, "the import disposed a stream it does not own");
     }
@@ -178,7 +178,7 @@ public sealed class CsvImportTests : IDisposable
             """{"id":"aa_0a875d56c805df6601","type":"CUSTOMERS.IMPORT_CSV","status":"IN_PROGRESS","progress":40,"object":"async_action"}""");
         t.Expect(HttpMethod.Get, ActionPath).RespondWithFixture(HttpStatusCode.OK, "AsyncActions/import-csv-done.json");
 
-        var done = await t.Customers.ImportCustomersUsingCsvAndWaitAsync(path, FastPolling);
+        var done = await t.Customers.ImportCustomersFromCsvAndWaitAsync(path, FastPolling);
 
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Equal(3, t.Requests.Count);
@@ -201,7 +201,7 @@ public sealed class CsvImportTests : IDisposable
         t.Expect(HttpMethod.Post, ImportPath).RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
         t.Expect(HttpMethod.Get, ActionPath).RespondWithFixture(HttpStatusCode.OK, "AsyncActions/import-csv-done.json");
 
-        var done = await t.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream(Csv), "x.csv", FastPolling);
+        var done = await t.Customers.ImportCustomersFromCsvAndWaitAsync(new MemoryStream(Csv), "x.csv", FastPolling);
 
         t.Handler.VerifyNoOutstandingExpectation();
         AssertSingleCsvPart(t.Requests[0], "x.csv", Csv);
@@ -217,7 +217,7 @@ public sealed class CsvImportTests : IDisposable
         t.Expect(HttpMethod.Post, ImportPath).RespondWithJson(HttpStatusCode.Accepted, "{}");
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(
-            () => t.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream(Csv), "x.csv", FastPolling));
+            () => t.Customers.ImportCustomersFromCsvAndWaitAsync(new MemoryStream(Csv), "x.csv", FastPolling));
 
         Assert.Equal(202, error.StatusCode);
         Assert.Contains("async_action_id", error.Message);

@@ -11,7 +11,7 @@ public class CustomersCrudTests
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, "/v1/customers").RespondWithFixture(HttpStatusCode.OK, "Customers/customer-created.json");
 
-        var customer = await t.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        var customer = await t.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = "source_123",
             Name = "Bob Smith",
@@ -63,7 +63,7 @@ public class CustomersCrudTests
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, "/v1/customers").RespondWithFixture(HttpStatusCode.OK, "Customers/customer-created.json");
 
-        await t.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        await t.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = "source_123",
             Address = new CustomerAddress { City = "New York" },
@@ -78,7 +78,7 @@ public class CustomersCrudTests
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, "/v1/customers").RespondWithFixture(HttpStatusCode.OK, "Customers/customer-created.json");
 
-        await t.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        await t.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             Id = "cust_CSnYd37MXmrbS19XCrghjBsv",
             Metadata = new Dictionary<string, object>
@@ -169,7 +169,7 @@ public class CustomersCrudTests
         t.Expect(HttpMethod.Put, "/v1/customers/cust_T849EgzNVVmn5icJ2FAkT2rO").RespondWithFixture(HttpStatusCode.OK, "Customers/customer-updated.json");
 
 #pragma warning disable CS0612 // Birthday is deprecated by the API but still accepted; the body must carry it when set.
-        var customer = await t.Customers.UpdateCustomerAsync("cust_T849EgzNVVmn5icJ2FAkT2rO", new CustomersUpdateRequestBody
+        var customer = await t.Customers.UpdateCustomerAsync("cust_T849EgzNVVmn5icJ2FAkT2rO", new CustomerUpdateOptions
         {
             Name = "Alice McDonald",
             Email = "alice.mdconald@email.com",
@@ -218,7 +218,7 @@ public class CustomersCrudTests
         using var t = new TestClient();
         t.Expect(HttpMethod.Put, "/v1/customers/alice%40morgan.com").RespondWithFixture(HttpStatusCode.OK, "Customers/customer-updated.json");
 
-        await t.Customers.UpdateCustomerAsync("alice@morgan.com", new CustomersUpdateRequestBody { Name = "Alice McDonald" });
+        await t.Customers.UpdateCustomerAsync("alice@morgan.com", new CustomerUpdateOptions { Name = "Alice McDonald" });
 
         t.Handler.VerifyNoOutstandingExpectation();
         t.SingleSignedRequest().AssertJsonBody("""{ "name": "Alice McDonald" }""");
@@ -257,7 +257,7 @@ public class CustomersCrudTests
         t.Expect(HttpMethod.Post, "/v1/customers/cust_XI8sPLvznzVpNI1BMIWGcUJa/permanent-deletion")
             .RespondWithFixture(HttpStatusCode.OK, "Customers/permanent-deletion.json");
 
-        var deletion = await t.Customers.CustomerPermanentlyDeletionAsync("cust_XI8sPLvznzVpNI1BMIWGcUJa");
+        var deletion = await t.Customers.PermanentlyDeleteCustomerAsync("cust_XI8sPLvznzVpNI1BMIWGcUJa");
 
         t.Handler.VerifyNoOutstandingExpectation();
         Assert.Empty(t.SingleSignedRequest().Body);

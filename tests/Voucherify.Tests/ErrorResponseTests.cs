@@ -34,7 +34,7 @@ public class ErrorResponseTests
         t.Expect(HttpMethod.Post, "/v1/customers").RespondWithFixture(HttpStatusCode.BadRequest, "Errors/validation-rule.json");
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(
-            () => t.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "club-member-7" }));
+            () => t.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "club-member-7" }));
 
         Assert.Equal(400, error.StatusCode);
         Assert.Equal("invalid_customer", error.Key);
@@ -52,7 +52,7 @@ public class ErrorResponseTests
         t.Expect(HttpMethod.Post, "/v1/customers/bulk/async").RespondWithFixture(HttpStatusCode.RequestEntityTooLarge, "Errors/payload-too-large.json");
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(
-            () => t.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "s" }]));
+            () => t.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "s" }]));
 
         Assert.Equal(413, error.StatusCode);
         Assert.Equal(413, error.Code);
@@ -101,7 +101,7 @@ public class ErrorResponseTests
         });
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(
-            () => t.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "s" }]));
+            () => t.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "s" }]));
 
         Assert.Equal(429, error.StatusCode);
         Assert.Equal(429, error.Code);
@@ -122,7 +122,7 @@ public class ErrorResponseTests
         t.Expect(HttpMethod.Post, "/v1/customers/bulk/async").RespondWithJson(HttpStatusCode.TooManyRequests, """{"code":"429"}""");
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(
-            () => t.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "s" }]));
+            () => t.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "s" }]));
 
         Assert.Equal(429, error.StatusCode);
         Assert.Equal(429, error.Code);

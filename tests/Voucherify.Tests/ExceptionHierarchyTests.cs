@@ -23,7 +23,7 @@ public class ExceptionHierarchyTests
         using var t = new TestClient();
         var huge = new string('x', (int)BulkUpdateOptions.ApiMaxRequestBytes);
 
-        var error = await Assert.ThrowsAnyAsync<VoucherifyException>(() => t.Customers.UpdateCustomersInBulkAsync(new[] { new CustomersUpdateInBulkRequestBody { SourceId = "a", Name = huge } }));
+        var error = await Assert.ThrowsAnyAsync<VoucherifyException>(() => t.Customers.UpdateCustomersInBulkAsync(new[] { new CustomerBulkUpdateItem { SourceId = "a", Name = huge } }));
 
         Assert.Equal("body", Assert.IsType<VoucherifyPayloadTooLargeException>(error).ParamName);
         Assert.Empty(t.Requests);

@@ -33,7 +33,7 @@ public class ListCustomersTests
             createdAtAfter: new DateTimeOffset(2023, 6, 30, 22, 15, 0, 123, TimeSpan.FromHours(2)),
             updatedAtBefore: new DateTimeOffset(2024, 2, 29, 23, 59, 59, 999, TimeSpan.FromHours(-5)),
             updatedAtAfter: new DateTimeOffset(2023, 1, 1, 0, 0, 0, new TimeSpan(5, 30, 0)),
-            order: ListCustomersOrder.CreatedAtDescending,
+            order: CustomerListOrder.CreatedAtDescending,
             startingAfter: new DateTimeOffset(2022, 8, 30, 6, 32, 7, 380, TimeSpan.Zero));
 
         t.Handler.VerifyNoOutstandingExpectation();
@@ -56,13 +56,13 @@ public class ListCustomersTests
     }
 
     [Theory]
-    [InlineData(ListCustomersOrder.CreatedAt, "created_at")]
-    [InlineData(ListCustomersOrder.CreatedAtDescending, "-created_at")]
-    [InlineData(ListCustomersOrder.UpdatedAt, "updated_at")]
-    [InlineData(ListCustomersOrder.UpdatedAtDescending, "-updated_at")]
-    [InlineData(ListCustomersOrder.SourceId, "source_id")]
-    [InlineData(ListCustomersOrder.SourceIdDescending, "-source_id")]
-    public async Task Order_is_sent_as_its_wire_value(ListCustomersOrder order, string wireValue)
+    [InlineData(CustomerListOrder.CreatedAt, "created_at")]
+    [InlineData(CustomerListOrder.CreatedAtDescending, "-created_at")]
+    [InlineData(CustomerListOrder.UpdatedAt, "updated_at")]
+    [InlineData(CustomerListOrder.UpdatedAtDescending, "-updated_at")]
+    [InlineData(CustomerListOrder.SourceId, "source_id")]
+    [InlineData(CustomerListOrder.SourceIdDescending, "-source_id")]
+    public async Task Order_is_sent_as_its_wire_value(CustomerListOrder order, string wireValue)
     {
         using var t = new TestClient();
         t.Expect(HttpMethod.Get, "/v1/customers", Query.Of(("order", wireValue)))

@@ -164,10 +164,10 @@ public class NonDisposingStreamTests
             .RespondWithFixture(HttpStatusCode.Accepted, "AsyncActions/started-import.json");
         var stream = new WatchedStream(Bytes.ToArray());
 
-        await t.Customers.ImportCustomersUsingCsvAsync(stream, "a.csv");
+        await t.Customers.ImportCustomersFromCsvAsync(stream, "a.csv");
         Assert.Equal(Bytes.Length, stream.Position);
         stream.Position = 0;
-        await t.Customers.ImportCustomersUsingCsvAsync(stream, "b.csv");
+        await t.Customers.ImportCustomersFromCsvAsync(stream, "b.csv");
 
         Assert.Equal(0, stream.Disposals);
         Assert.Equal(0, stream.Flushes);

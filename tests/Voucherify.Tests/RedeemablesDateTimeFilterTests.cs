@@ -1,7 +1,7 @@
 namespace Voucherify.Tests;
 
 /// <summary>
-/// <see cref="CustomerRedeemablesFilter.CreatedAt"/>: date-time conditions on the wire, as the redeemables list call and
+/// <see cref="CustomerRedeemableFilter.CreatedAt"/>: date-time conditions on the wire, as the redeemables list call and
 /// walker send them.
 /// </summary>
 public class RedeemablesDateTimeFilterTests
@@ -25,9 +25,9 @@ public class RedeemablesDateTimeFilterTests
                 ($"{Prefix}[$less_than]", "7")))
             .RespondWithFixture(HttpStatusCode.OK, "Customers/customer-redeemables-list.json");
 
-        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemablesListOptions
+        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter
+            Filter = new CustomerRedeemableFilter
             {
                 CreatedAt = new DateTimeFilterConditions
                 {
@@ -63,9 +63,9 @@ public class RedeemablesDateTimeFilterTests
         t.Expect(HttpMethod.Get, Path, Query.Of(($"{Prefix}[$less_than]", "0")))
             .RespondWithFixture(HttpStatusCode.OK, "Customers/customer-redeemables-list.json");
 
-        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemablesListOptions
+        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter { CreatedAt = new DateTimeFilterConditions { LessThanDaysAgo = 0 } },
+            Filter = new CustomerRedeemableFilter { CreatedAt = new DateTimeFilterConditions { LessThanDaysAgo = 0 } },
         });
 
         t.Handler.VerifyNoOutstandingExpectation();
@@ -77,9 +77,9 @@ public class RedeemablesDateTimeFilterTests
         using var t = new TestClient();
         t.Expect(HttpMethod.Get, Path).RespondWithFixture(HttpStatusCode.OK, "Customers/customer-redeemables-list.json");
 
-        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemablesListOptions
+        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter { CreatedAt = new DateTimeFilterConditions() },
+            Filter = new CustomerRedeemableFilter { CreatedAt = new DateTimeFilterConditions() },
         });
 
         t.Handler.VerifyNoOutstandingExpectation();
@@ -92,10 +92,10 @@ public class RedeemablesDateTimeFilterTests
         using var t = new TestClient();
         t.Handler.Fallback.RespondWithFixture(HttpStatusCode.OK, "Customers/customer-redeemables-list.json");
 
-        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemablesListOptions
+        await t.Customers.ListCustomerRedeemablesAsync(CustomerId, new CustomerRedeemableListOptions
         {
             PageSize = 5,
-            Filter = new CustomerRedeemablesFilter
+            Filter = new CustomerRedeemableFilter
             {
                 HolderRole = new StringFilterConditions { Is = "OWNER" },
                 CreatedAt = new DateTimeFilterConditions { Before = new DateTimeOffset(2024, 2, 29, 12, 30, 15, 250, TimeSpan.Zero) },
@@ -124,10 +124,10 @@ public class RedeemablesDateTimeFilterTests
             .RespondWithJson(HttpStatusCode.OK, """{"data":[{"id":"rh_2"}],"total":2,"has_more":false}""");
 
         var ids = new List<string>();
-        await foreach (var redeemable in t.Customers.ListAllCustomerRedeemablesAsync(CustomerId, new CustomerRedeemablesListOptions
+        await foreach (var redeemable in t.Customers.ListAllCustomerRedeemablesAsync(CustomerId, new CustomerRedeemableListOptions
         {
             PageSize = 1,
-            Filter = new CustomerRedeemablesFilter { CreatedAt = new DateTimeFilterConditions { After = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(1)) } },
+            Filter = new CustomerRedeemableFilter { CreatedAt = new DateTimeFilterConditions { After = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.FromHours(1)) } },
         }))
             ids.Add(redeemable.Id!);
 
@@ -138,12 +138,12 @@ public class RedeemablesDateTimeFilterTests
     [Fact]
     public async Task A_redeemables_token_is_refused_when_the_date_time_filter_differs_and_accepted_for_the_same_instant_in_another_offset()
     {
-        static CustomerRedeemablesFilter Since(DateTimeOffset instant) => new() { CreatedAt = new DateTimeFilterConditions { After = instant } };
+        static CustomerRedeemableFilter Since(DateTimeOffset instant) => new() { CreatedAt = new DateTimeFilterConditions { After = instant } };
         var since = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
         using var first = new TestClient();
         first.Handler.Fallback.RespondWithJson(HttpStatusCode.OK, """{"data":[{"id":"rh_1"}],"total":3,"has_more":true,"more_starting_after":"rh_1"}""");
         string? token = null;
-        await foreach (var page in first.Customers.ListCustomerRedeemablePagesAsync(CustomerId, new CustomerRedeemablesListOptions { Filter = Since(since) }))
+        await foreach (var page in first.Customers.ListCustomerRedeemablePagesAsync(CustomerId, new CustomerRedeemableListOptions { Filter = Since(since) }))
         {
             token = page.ContinuationToken;
             break;
@@ -151,7 +151,7 @@ public class RedeemablesDateTimeFilterTests
         using var t = new TestClient();
 
         var error = Assert.Throws<ArgumentException>(() => t.Customers.ListCustomerRedeemablePagesAsync(CustomerId,
-            new CustomerRedeemablesListOptions { Filter = Since(since.AddMilliseconds(1)), ContinuationToken = token }));
+            new CustomerRedeemableListOptions { Filter = Since(since.AddMilliseconds(1)), ContinuationToken = token }));
 
         Assert.Equal("options", error.ParamName);
         Assert.StartsWith("The continuation token was issued for a different list", error.Message);
@@ -160,7 +160,7 @@ public class RedeemablesDateTimeFilterTests
         t.Expect(HttpMethod.Get, Path, Query.Of(("limit", "100"), ("starting_after_id", "rh_1"), ($"{Prefix}[$after]", "2024-01-01T00:00:00.000Z")))
             .RespondWithJson(HttpStatusCode.OK, """{"data":[],"has_more":false}""");
         await foreach (var _ in t.Customers.ListCustomerRedeemablePagesAsync(CustomerId,
-            new CustomerRedeemablesListOptions { Filter = Since(since.ToOffset(TimeSpan.FromHours(3))), ContinuationToken = token }))
+            new CustomerRedeemableListOptions { Filter = Since(since.ToOffset(TimeSpan.FromHours(3))), ContinuationToken = token }))
             Assert.Fail("an empty answer yields no page");
         t.Handler.VerifyNoOutstandingExpectation();
     }

@@ -37,7 +37,7 @@ public class RedeemablesFilterEncodingTests
     [Fact]
     public void Every_field_and_condition_is_encoded_once_in_the_documented_order()
     {
-        var filter = new CustomerRedeemablesFilter
+        var filter = new CustomerRedeemableFilter
         {
             Id = Every("i"),
             RedeemableId = Every("r"),
@@ -49,7 +49,7 @@ public class RedeemablesFilterEncodingTests
             Junction = FilterJunction.Or,
         };
 
-        var query = Uri.UnescapeDataString(CustomerRedeemablesFilterEncoder.Encode(filter));
+        var query = Uri.UnescapeDataString(CustomerRedeemableFilterEncoder.Encode(filter));
 
         Assert.Equal(string.Join("&",
             Expected("id", "i"), Expected("redeemable_id", "r"), Expected("redeemable_object", "o"), Expected("holder_role", "h"),

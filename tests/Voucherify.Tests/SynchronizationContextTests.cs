@@ -54,11 +54,11 @@ public class SynchronizationContextTests
         ["list-all-customers"] = c => DrainAsync(c.Customers.ListAllCustomersAsync()),
         ["list-all-customer-activity"] = c => DrainAsync(c.Customers.ListAllCustomerActivityAsync("cust_1")),
         ["list-all-customer-redeemables"] = c => DrainAsync(c.Customers.ListAllCustomerRedeemablesAsync("cust_1")),
-        ["import-csv-file"] = c => WithCsvFileAsync(path => c.Customers.ImportCustomersUsingCsvAsync(path)),
-        ["import-csv-file-and-wait"] = c => WithCsvFileAsync(path => c.Customers.ImportCustomersUsingCsvAndWaitAsync(path, QuickPolls)),
-        ["import-csv-stream-and-wait"] = c => c.Customers.ImportCustomersUsingCsvAndWaitAsync(new MemoryStream("Source_id\ns\n"u8.ToArray()), "x.csv", QuickPolls),
+        ["import-csv-file"] = c => WithCsvFileAsync(path => c.Customers.ImportCustomersFromCsvAsync(path)),
+        ["import-csv-file-and-wait"] = c => WithCsvFileAsync(path => c.Customers.ImportCustomersFromCsvAndWaitAsync(path, QuickPolls)),
+        ["import-csv-stream-and-wait"] = c => c.Customers.ImportCustomersFromCsvAndWaitAsync(new MemoryStream("Source_id\ns\n"u8.ToArray()), "x.csv", QuickPolls),
         ["update-customers-in-batches"] = c => c.Customers.UpdateCustomersInBatchesAsync(
-            [new CustomersUpdateInBulkRequestBody { SourceId = "s" }], new BulkUpdateOptions { WaitOptions = QuickPolls }),
+            [new CustomerBulkUpdateItem { SourceId = "s" }], new BulkUpdateOptions { WaitOptions = QuickPolls }),
         ["update-customers-metadata-in-batches"] = c => c.Customers.UpdateCustomersMetadataInBatchesAsync(
             ["s"], new Dictionary<string, object> { ["k"] = 1 }, new BulkUpdateOptions { WaitOptions = QuickPolls }),
     };

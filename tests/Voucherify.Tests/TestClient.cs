@@ -196,9 +196,9 @@ internal static class ApiOperations
     public static readonly IReadOnlyDictionary<string, IdOperation> ById = new Dictionary<string, IdOperation>
     {
         ["get-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.GetCustomerAsync(id)),
-        ["update-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.UpdateCustomerAsync(id, new CustomersUpdateRequestBody { Name = "N" })),
+        ["update-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.UpdateCustomerAsync(id, new CustomerUpdateOptions { Name = "N" })),
         ["delete-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.DeleteCustomerAsync(id)),
-        ["customer-permanently-deletion"] = new("/v1/customers/", "/permanent-deletion", "customerId", (c, id) => c.Customers.CustomerPermanentlyDeletionAsync(id)),
+        ["customer-permanently-deletion"] = new("/v1/customers/", "/permanent-deletion", "customerId", (c, id) => c.Customers.PermanentlyDeleteCustomerAsync(id)),
         ["list-customer-activity"] = new("/v1/customers/", "/activity", "customerId", (c, id) => c.Customers.ListCustomerActivityAsync(id)),
         ["list-customer-redeemables"] = new("/v1/customers/", "/redeemables", "customerId", (c, id) => c.Customers.ListCustomerRedeemablesAsync(id)),
         ["list-customer-segments"] = new("/v1/customers/", "/segments", "customerId", (c, id) => c.Customers.ListCustomerSegmentsAsync(id)),
@@ -208,12 +208,12 @@ internal static class ApiOperations
     public static readonly IReadOnlyDictionary<string, Func<VoucherifyClient, Task>> All = new Dictionary<string, Func<VoucherifyClient, Task>>(
         ById.Select(operation => KeyValuePair.Create<string, Func<VoucherifyClient, Task>>(operation.Key, client => operation.Value.Call(client, "cust_1"))))
     {
-        ["create-customer"] = c => c.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "s" }),
+        ["create-customer"] = c => c.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "s" }),
         ["list-customers"] = c => c.Customers.ListCustomersAsync(),
-        ["import-customers-using-csv"] = c => c.Customers.ImportCustomersUsingCsvAsync(new MemoryStream("Source_id\ns\n"u8.ToArray()), "x.csv"),
-        ["update-customers-in-bulk"] = c => c.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "s" }]),
+        ["import-customers-using-csv"] = c => c.Customers.ImportCustomersFromCsvAsync(new MemoryStream("Source_id\ns\n"u8.ToArray()), "x.csv"),
+        ["update-customers-in-bulk"] = c => c.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "s" }]),
         ["update-customers-metadata-in-bulk"] = c => c.Customers.UpdateCustomersMetadataInBulkAsync(
-            new CustomersMetadataUpdateInBulkRequestBody { SourceIds = ["s"], Metadata = new Dictionary<string, object> { ["k"] = 1 } }),
+            new CustomerMetadataBulkUpdateOptions { SourceIds = ["s"], Metadata = new Dictionary<string, object> { ["k"] = 1 } }),
     };
 
     public static TheoryData<string> AllNames => new(All.Keys);

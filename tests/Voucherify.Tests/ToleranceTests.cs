@@ -266,7 +266,7 @@ public class ToleranceTests
         using var t = new TestClient();
         t.Expect(HttpMethod.Post, "/v1/customers/cust_1/permanent-deletion").RespondWithFixture(HttpStatusCode.OK, "Tolerance/permanent-deletion-odd.json");
 
-        var deletion = await t.Customers.CustomerPermanentlyDeletionAsync("cust_1");
+        var deletion = await t.Customers.PermanentlyDeleteCustomerAsync("cust_1");
 
         Assert.Equal("IN_PROGRESS", deletion.Status);
         Assert.Equal("permanent_deletion", deletion.Object);

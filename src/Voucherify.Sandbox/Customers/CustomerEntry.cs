@@ -16,16 +16,16 @@ internal sealed class CustomerEntry(Customer customer)
     /// <summary>Oldest first.</summary>
     public List<CustomerActivity> Events { get; } = [];
 
-    private List<SimpleSegment>? _segments;
+    private List<CustomerSegment>? _segments;
     private List<CustomerRedeemable>? _redeemables;
 
     /// <summary>The segments the customer is in; only a seed puts any here (most customers have no list at all).</summary>
-    public IReadOnlyList<SimpleSegment> Segments => _segments ?? [];
+    public IReadOnlyList<CustomerSegment> Segments => _segments ?? [];
 
     /// <summary>The customer's vouchers and cards, in the order they were given; only a seed puts any here.</summary>
     public IReadOnlyList<CustomerRedeemable> Redeemables => _redeemables ?? [];
 
-    public void AddSegments(IEnumerable<SimpleSegment> segments) => (_segments ??= []).AddRange(segments);
+    public void AddSegments(IEnumerable<CustomerSegment> segments) => (_segments ??= []).AddRange(segments);
 
     public void AddRedeemables(IEnumerable<CustomerRedeemable> redeemables) => (_redeemables ??= []).AddRange(redeemables);
 

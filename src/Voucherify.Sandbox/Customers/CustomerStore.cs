@@ -86,7 +86,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     }
 
     /// <summary>Erases a live or deleted customer and all its events; null when there is nothing to erase.</summary>
-    public CustomersPermanentDeletionResponseBody? DeletePermanently(string idOrSourceId)
+    public CustomerPermanentDeletion? DeletePermanently(string idOrSourceId)
     {
         lock (_gate)
         {
@@ -94,7 +94,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
             if (entry is null) return null;
             _byId.Remove(entry.Id);
             if (!entry.Deleted && entry.Customer.SourceId is { } sourceId) _bySourceId.Remove(sourceId);
-            return new CustomersPermanentDeletionResponseBody
+            return new CustomerPermanentDeletion
             {
                 Id = RequestIds.New("del_"),
                 CreatedAt = clock.Next(),
@@ -140,7 +140,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     }
 
     /// <summary>The segments of a live customer; empty for an unknown one (the service lists what it would match).</summary>
-    public IReadOnlyList<SimpleSegment> Segments(string idOrSourceId)
+    public IReadOnlyList<CustomerSegment> Segments(string idOrSourceId)
     {
         lock (_gate) return FindLive(idOrSourceId)?.Segments.ToArray() ?? [];
     }

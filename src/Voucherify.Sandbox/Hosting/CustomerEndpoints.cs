@@ -36,7 +36,7 @@ internal static class CustomerEndpoints
 
     private static async Task CreateAsync(HttpContext context, CustomerStore store)
     {
-        if (await ReadObjectAsync<CustomersCreateRequestBody>(context) is not { } read) return;
+        if (await ReadObjectAsync<CustomerCreateOptions>(context) is not { } read) return;
         var (body, create) = read;
         // The id wins when both are sent, as the service documents.
         var id = NullIfEmpty(create.Id);
@@ -54,7 +54,7 @@ internal static class CustomerEndpoints
 
     private static async Task UpdateAsync(HttpContext context, CustomerStore store)
     {
-        if (await ReadObjectAsync<CustomersUpdateRequestBody>(context) is not { } read) return;
+        if (await ReadObjectAsync<CustomerUpdateOptions>(context) is not { } read) return;
         var id = CustomerId(context);
         if (store.Update(id, read.Body, RequestIds.Of(context)) is { } customer) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
         else await ApiErrors.NotFoundAsync(context, "customer", id);
@@ -84,7 +84,7 @@ internal static class CustomerEndpoints
         }
         var segmentMembers = query.SegmentId is { } segmentId ? store.SegmentMembers(segmentId) : null;
         var (page, total, hasMore) = query.Apply(store.LiveCustomers(), segmentMembers);
-        await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomersListResponseBody
+        await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerList
         {
             Object = "list",
             DataRef = "customers",

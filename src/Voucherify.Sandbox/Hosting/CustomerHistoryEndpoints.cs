@@ -30,7 +30,7 @@ internal static class CustomerHistoryEndpoints
             return;
         }
         var (page, hasMore, moreStartingAfter) = query.Apply(events);
-        await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerActivityListResponseBody
+        await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerActivityList
         {
             Object = "list",
             DataRef = "data",
@@ -55,7 +55,7 @@ internal static class CustomerHistoryEndpoints
             return;
         }
         var (page, total, hasMore, moreStartingAfter) = query.Apply(redeemables, clock.Now());
-        await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerRedeemablesListResponseBody
+        await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerRedeemableList
         {
             Object = "list",
             DataRef = "data",
@@ -70,7 +70,7 @@ internal static class CustomerHistoryEndpoints
     private static Task SegmentsAsync(HttpContext context, CustomerStore store)
     {
         var segments = store.Segments(CustomerEndpoints.CustomerId(context));
-        return SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerSegmentsListResponseBody
+        return SandboxJson.WriteAsync(context, StatusCodes.Status200OK, new CustomerSegmentList
         {
             Object = "list",
             DataRef = "data",

@@ -70,7 +70,7 @@ internal sealed class BulkUpdateWork(CustomerStore store, JArray items, string g
         var sourceId = item.Value<JToken>("source_id") is { Type: JTokenType.String } id ? (string?)id : null;
         // Checked before the conversion, whose own complaint about the required member would be less clear.
         if (string.IsNullOrWhiteSpace(sourceId)) return (sourceId, item, "source_id is required.");
-        var typed = Hosting.SandboxJson.TryConvert<CustomersUpdateInBulkRequestBody>(item, out var problem);
+        var typed = Hosting.SandboxJson.TryConvert<CustomerBulkUpdateItem>(item, out var problem);
         return (sourceId, item, typed is null ? problem : null);
     }
 }

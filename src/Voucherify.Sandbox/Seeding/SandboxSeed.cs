@@ -12,7 +12,7 @@ namespace Voucherify.Sandbox;
 /// var seed = new SandboxSeed();
 /// seed.Customers.Add(new SeedCustomer(new Customer { SourceId = "crm-1", Name = "Alice" })
 /// {
-///     Segments = { new SimpleSegment { Name = "VIP" } },
+///     Segments = { new CustomerSegment { Name = "VIP" } },
 /// });
 /// await using var sandbox = await VoucherifySandbox.StartAsync(new VoucherifySandboxOptions { Seed = seed });
 /// </code>

@@ -21,7 +21,7 @@ public sealed class SeedCustomer
     public Customer Customer { get; }
 
     /// <summary>The segments <c>GET /v1/customers/{id}/segments</c> lists; <c>id</c> (<c>seg_…</c>) is generated when null.</summary>
-    public IList<SimpleSegment> Segments { get; } = new List<SimpleSegment>();
+    public IList<CustomerSegment> Segments { get; } = new List<CustomerSegment>();
 
     /// <summary>
     /// The vouchers, gift and loyalty cards <c>GET /v1/customers/{id}/redeemables</c> lists. <c>id</c> (<c>rh_…</c>),

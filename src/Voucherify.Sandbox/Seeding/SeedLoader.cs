@@ -52,7 +52,7 @@ internal sealed class SeedLoader(SandboxSeed seed, SandboxClock clock, Func<stri
         return new CustomerEntry(SharedDefaults.Compact(json.ToObject<Customer>(SandboxJson.Serializer)!));
     }
 
-    private IEnumerable<SimpleSegment> BuildSegments(IList<SimpleSegment> segments, string path)
+    private IEnumerable<CustomerSegment> BuildSegments(IList<CustomerSegment> segments, string path)
     {
         for (var j = 0; j < segments.Count; j++)
         {

@@ -19,7 +19,7 @@ namespace Voucherify
     /// <summary>The values of <see cref="AsyncAction.Type"/> for the jobs the Customers API starts.</summary>
     public static class AsyncActionType
     {
-        /// <summary>Started by <see cref="CustomersClient.ImportCustomersUsingCsvAsync(FileParameter, System.Threading.CancellationToken)"/>; result: <see cref="CustomersImportCsvResult"/>.</summary>
+        /// <summary>Started by <see cref="CustomersClient.ImportCustomersFromCsvAsync(FileParameter, System.Threading.CancellationToken)"/>; result: <see cref="CustomersImportCsvResult"/>.</summary>
         public const string CustomersImportCsv = "CUSTOMERS.IMPORT_CSV";
 
         /// <summary>Started by <see cref="CustomersClient.UpdateCustomersInBulkAsync"/>; result: <see cref="CustomersBulkUpdateResult"/>.</summary>

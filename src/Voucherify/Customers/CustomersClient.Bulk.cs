@@ -8,7 +8,7 @@ namespace Voucherify
     public partial interface ICustomersClient
     {
         /// <inheritdoc cref="CustomersClient.UpdateCustomersInBatchesAsync"/>
-        Task<CustomersBulkUpdateSummary> UpdateCustomersInBatchesAsync(IEnumerable<CustomersUpdateInBulkRequestBody> customers, BulkUpdateOptions? options = null, CancellationToken cancellationToken = default);
+        Task<CustomersBulkUpdateSummary> UpdateCustomersInBatchesAsync(IEnumerable<CustomerBulkUpdateItem> customers, BulkUpdateOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="CustomersClient.UpdateCustomersMetadataInBatchesAsync"/>
         Task<CustomersBulkUpdateSummary> UpdateCustomersMetadataInBatchesAsync(IEnumerable<string> sourceIds, IDictionary<string, object> metadata, BulkUpdateOptions? options = null, CancellationToken cancellationToken = default);
@@ -32,7 +32,7 @@ namespace Voucherify
         /// <exception cref="AsyncActionFailedException">A job failed as a whole; thrown once every job has been waited for, with all of them in <see cref="AsyncActionFailedException.Summary"/>.</exception>
         /// <exception cref="AsyncActionTimeoutException">A job did not finish within the wait timeout.</exception>
         /// <exception cref="VoucherifyApiException">A request failed.</exception>
-        public virtual Task<CustomersBulkUpdateSummary> UpdateCustomersInBatchesAsync(IEnumerable<CustomersUpdateInBulkRequestBody> customers, BulkUpdateOptions? options = null, CancellationToken cancellationToken = default)
+        public virtual Task<CustomersBulkUpdateSummary> UpdateCustomersInBatchesAsync(IEnumerable<CustomerBulkUpdateItem> customers, BulkUpdateOptions? options = null, CancellationToken cancellationToken = default)
         {
             if (customers is null) throw new ArgumentNullException(nameof(customers));
             return SendInBatchesAsync(
@@ -70,13 +70,13 @@ namespace Voucherify
             return SendInBatchesAsync(
                 sourceIds,
                 nameof(sourceIds),
-                emptyBodyBytes: Http.BulkPayload.MeasureJsonBytes(new CustomersMetadataUpdateInBulkRequestBody { Metadata = metadata }),
+                emptyBodyBytes: Http.BulkPayload.MeasureJsonBytes(new CustomerMetadataBulkUpdateOptions { Metadata = metadata }),
                 (sourceId, index) =>
                 {
                     if (string.IsNullOrEmpty(sourceId)) throw new ArgumentException($"Source id {index} is null or empty.", nameof(sourceIds));
                     return Http.BulkPayload.MeasureJsonBytes(sourceId);
                 },
-                (batch, token) => UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody { SourceIds = batch, Metadata = metadata }, token),
+                (batch, token) => UpdateCustomersMetadataInBulkAsync(new CustomerMetadataBulkUpdateOptions { SourceIds = batch, Metadata = metadata }, token),
                 options,
                 cancellationToken);
         }

@@ -24,10 +24,10 @@ namespace Voucherify
         IAsyncEnumerable<ListPage<CustomerActivity>> ListCustomerActivityPagesAsync(string customerId, CustomerActivityListOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="CustomersClient.ListAllCustomerRedeemablesAsync"/>
-        IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default);
+        IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemableListOptions? options = null, CancellationToken cancellationToken = default);
 
         /// <inheritdoc cref="CustomersClient.ListCustomerRedeemablePagesAsync"/>
-        IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default);
+        IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemableListOptions? options = null, CancellationToken cancellationToken = default);
     }
 
     public partial class CustomersClient
@@ -74,7 +74,7 @@ namespace Voucherify
         {
             options ??= new CustomerListOptions();
             options.Validate();
-            var newestFirst = options.Order == ListCustomersOrder.CreatedAtDescending;
+            var newestFirst = options.Order == CustomerListOrder.CreatedAtDescending;
             var list = ContinuationToken.ListIdentity("customers", options.Order, options.Email, options.City, options.Name, options.SegmentId,
                 options.CreatedAtBefore, options.CreatedAtAfter, options.UpdatedAtBefore, options.UpdatedAtAfter);
             CreationBoundary boundary;
@@ -100,7 +100,7 @@ namespace Voucherify
             {
                 // The caller may cancel while holding the previous page; do not start another request then.
                 cancellationToken.ThrowIfCancellationRequested();
-                CustomersListResponseBody response;
+                CustomerList response;
                 if (page <= ListPaging.MaxPageNumber)
                 {
                     response = await ListCustomersAsync(options.PageSize, page, options.Email, options.City, options.Name, options.SegmentId,
@@ -121,7 +121,7 @@ namespace Voucherify
                     previousCursor = cursor;
                     response = await ListCustomersAsync(options.PageSize, page: null, options.Email, options.City, options.Name, options.SegmentId,
                         options.CreatedAtBefore, options.CreatedAtAfter, options.UpdatedAtBefore, options.UpdatedAtAfter,
-                        newestFirst ? (ListCustomersOrder?)null : ListCustomersOrder.CreatedAt, cursor, cancellationToken).ConfigureAwait(false);
+                        newestFirst ? (CustomerListOrder?)null : CustomerListOrder.CreatedAt, cursor, cancellationToken).ConfigureAwait(false);
                 }
 
                 // The first answer's total counts the whole list; cursor answers count only what follows the cursor.
@@ -196,7 +196,7 @@ namespace Voucherify
         /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list.</exception>
         /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
-        public virtual async IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemablesListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        public virtual async IAsyncEnumerable<CustomerRedeemable> ListAllCustomerRedeemablesAsync(string customerId, CustomerRedeemableListOptions? options = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
         {
             await foreach (var page in ListCustomerRedeemablePagesAsync(customerId, options, cancellationToken).ConfigureAwait(false))
                 foreach (var redeemable in page.Items) yield return redeemable;
@@ -204,7 +204,7 @@ namespace Voucherify
 
         /// <summary>
         /// Lists the customer's redeemables page by page, following the API's <c>more_starting_after</c> cursor. Each page's
-        /// <see cref="ListPage{T}.ContinuationToken"/>, set as <see cref="CustomerRedeemablesListOptions.ContinuationToken"/>,
+        /// <see cref="ListPage{T}.ContinuationToken"/>, set as <see cref="CustomerRedeemableListOptions.ContinuationToken"/>,
         /// resumes right after it (after a restart too).
         /// </summary>
         /// <param name="customerId">The customer's id (<c>cust_…</c>) or source id.</param>
@@ -215,18 +215,18 @@ namespace Voucherify
         /// <exception cref="ArgumentException">The continuation token is malformed or was issued for another list.</exception>
         /// <exception cref="InvalidOperationException">The API reported more items but sent a cursor it had sent before (or none), so the walk would repeat pages forever.</exception>
         /// <exception cref="VoucherifyApiException">A request failed (for example 404 for an unknown customer).</exception>
-        public virtual IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemablesListOptions? options = null, CancellationToken cancellationToken = default)
+        public virtual IAsyncEnumerable<ListPage<CustomerRedeemable>> ListCustomerRedeemablePagesAsync(string customerId, CustomerRedeemableListOptions? options = null, CancellationToken cancellationToken = default)
         {
-            options ??= new CustomerRedeemablesListOptions();
+            options ??= new CustomerRedeemableListOptions();
             var pageSize = options.PageSize ?? ListPaging.MaxPageSize;
             ListPaging.ValidatePageSize(pageSize);
             var order = options.Order;
             var filter = options.Filter;
-            var list = ContinuationToken.ListIdentity("redeemables", customerId, order, filter is null ? null : CustomerRedeemablesFilterEncoder.Encode(filter));
+            var list = ContinuationToken.ListIdentity("redeemables", customerId, order, filter is null ? null : CustomerRedeemableFilterEncoder.Encode(filter));
             return ListPaging.FollowIdCursorAsync(
                 async (startingAfterId, token) =>
                 {
-                    var page = new CustomerRedeemablesListOptions { PageSize = pageSize, Order = order, Filter = filter, StartingAfterId = startingAfterId };
+                    var page = new CustomerRedeemableListOptions { PageSize = pageSize, Order = order, Filter = filter, StartingAfterId = startingAfterId };
                     var response = await ListCustomerRedeemablesAsync(customerId, page, token).ConfigureAwait(false);
                     return new ListPaging.IdCursorPage<CustomerRedeemable>(response.Data, response.HasMore, response.MoreStartingAfter, response.Total);
                 },

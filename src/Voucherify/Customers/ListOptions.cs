@@ -9,11 +9,11 @@ namespace Voucherify
         public int PageSize { get; set; } = 100;
 
         /// <summary>
-        /// Newest first (<see cref="ListCustomersOrder.CreatedAtDescending"/>, the default) or oldest first
-        /// (<see cref="ListCustomersOrder.CreatedAt"/>). Only creation order is accepted: it is the order the
+        /// Newest first (<see cref="CustomerListOrder.CreatedAtDescending"/>, the default) or oldest first
+        /// (<see cref="CustomerListOrder.CreatedAt"/>). Only creation order is accepted: it is the order the
         /// <c>starting_after</c> cursor walks in, which the helper needs beyond page 99.
         /// </summary>
-        public ListCustomersOrder Order { get; set; } = ListCustomersOrder.CreatedAtDescending;
+        public CustomerListOrder Order { get; set; } = CustomerListOrder.CreatedAtDescending;
 
         /// <summary>Only customers with exactly this e-mail address.</summary>
         public string? Email { get; set; }
@@ -50,7 +50,7 @@ namespace Voucherify
         internal void Validate()
         {
             ListPaging.ValidatePageSize(PageSize);
-            if (Order != ListCustomersOrder.CreatedAt && Order != ListCustomersOrder.CreatedAtDescending)
+            if (Order != CustomerListOrder.CreatedAt && Order != CustomerListOrder.CreatedAtDescending)
                 throw new ArgumentOutOfRangeException(nameof(Order), Order, "Listing every customer walks in creation order: use CreatedAt or CreatedAtDescending.");
         }
     }
@@ -62,7 +62,7 @@ namespace Voucherify
         public int PageSize { get; set; } = 100;
 
         /// <summary>Oldest or newest first; the API's default when null.</summary>
-        public CreatedAtOrder? Order { get; set; }
+        public CustomerActivityListOrder? Order { get; set; }
 
         /// <summary>Only events from this instant on.</summary>
         public DateTimeOffset? StartDate { get; set; }
@@ -74,10 +74,10 @@ namespace Voucherify
         public string? CampaignId { get; set; }
 
         /// <summary>Only events of campaigns of this type.</summary>
-        public ActivityCampaignType? CampaignType { get; set; }
+        public CampaignType? CampaignType { get; set; }
 
         /// <summary>Only actions, or only effects.</summary>
-        public ActivityCategory? Category { get; set; }
+        public CustomerActivityCategory? Category { get; set; }
 
         /// <summary>Only events of this type, e.g. <c>customer.created</c>.</summary>
         public string? Type { get; set; }

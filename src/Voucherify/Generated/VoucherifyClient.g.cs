@@ -36,6 +36,7 @@ namespace Voucherify
         /// <remarks>
         /// Returns customers, newest first unless `order` says otherwise. Page numbers stop at 99; to read
         /// <br/>further, page with the `starting_after` timestamp cursor instead.
+        /// <para>Voucherify operation <c>list-customers</c>: <c>GET /v1/customers</c>.</para>
         /// </remarks>
         /// <param name="limit">Items per page, from 1 to 100.</param>
         /// <param name="page">Page number, from 1 to 99.</param>
@@ -52,7 +53,7 @@ namespace Voucherify
         /// <br/>with `order=created_at` or `order=updated_at` it walks forwards.</param>
         /// <returns>One page of customers.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomersListResponseBody> ListCustomersAsync(int? limit = null, int? page = null, string? email = null, string? city = null, string? name = null, string? segmentId = null, System.DateTimeOffset? createdAtBefore = null, System.DateTimeOffset? createdAtAfter = null, System.DateTimeOffset? updatedAtBefore = null, System.DateTimeOffset? updatedAtAfter = null, ListCustomersOrder? order = null, System.DateTimeOffset? startingAfter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerList> ListCustomersAsync(int? limit = null, int? page = null, string? email = null, string? city = null, string? name = null, string? segmentId = null, System.DateTimeOffset? createdAtBefore = null, System.DateTimeOffset? createdAtAfter = null, System.DateTimeOffset? updatedAtBefore = null, System.DateTimeOffset? updatedAtAfter = null, CustomerListOrder? order = null, System.DateTimeOffset? startingAfter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Create or update a customer
@@ -60,16 +61,18 @@ namespace Voucherify
         /// <remarks>
         /// Upsert: when `id` or `source_id` matches an existing customer, that customer is updated and returned.
         /// <br/>When both are sent, `source_id` is ignored.
+        /// <para>Voucherify operation <c>create-customer</c>: <c>POST /v1/customers</c>.</para>
         /// </remarks>
         /// <returns>The created or updated customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CustomersCreateRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CustomerCreateOptions body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Get a customer
         /// </summary>
         /// <remarks>
         /// Returns the customer with its redemption, order, loyalty and referral summaries.
+        /// <para>Voucherify operation <c>get-customer</c>: <c>GET /v1/customers/{customerId}</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The customer.</returns>
@@ -81,17 +84,19 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Partial update; members left out of the body keep their stored values.
+        /// <para>Voucherify operation <c>update-customer</c>: <c>PUT /v1/customers/{customerId}</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The updated customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<Customer> UpdateCustomerAsync(string customerId, CustomersUpdateRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<Customer> UpdateCustomerAsync(string customerId, CustomerUpdateOptions body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Delete a customer
         /// </summary>
         /// <remarks>
         /// Removes the customer profile. Use permanent deletion to also erase the personal data kept with it.
+        /// <para>Voucherify operation <c>delete-customer</c>: <c>DELETE /v1/customers/{customerId}</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>Deleted; the response has no body.</returns>
@@ -103,11 +108,12 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Erases the customer together with their events, segments and orders, and reports what was removed.
+        /// <para>Voucherify operation <c>customer-permanently-deletion</c>: <c>POST /v1/customers/{customerId}/permanent-deletion</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The deletion request and what it removed.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomersPermanentDeletionResponseBody> CustomerPermanentlyDeletionAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerPermanentDeletion> PermanentlyDeleteCustomerAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Import customers from a CSV file
@@ -116,17 +122,19 @@ namespace Voucherify
         /// Starts an async action (`CUSTOMERS.IMPORT_CSV`). The first row names the columns: `Id`, `Name`, `Email`,
         /// <br/>`Phone`, `Birthdate`, `Source_id`, `Address_line_1`, `Address_line_2`, `Address_Postal_Code`,
         /// <br/>`Address_City`, `Address_State`, `Address_Country`, `Description`; any other column becomes a metadata key.
+        /// <para>Voucherify operation <c>import-customers-using-csv</c>: <c>POST /v1/customers/importCSV</c>.</para>
         /// </remarks>
         /// <param name="file">The CSV file, UTF-8, comma separated, with a header row.</param>
         /// <returns>The import was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AsyncActionStarted> ImportCustomersUsingCsvAsync(FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<AsyncActionStarted> ImportCustomersFromCsvAsync(FileParameter file, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's activity
         /// </summary>
         /// <remarks>
         /// Events in the customer's history, paged with the `starting_after_id` cursor.
+        /// <para>Voucherify operation <c>list-customer-activity</c>: <c>GET /v1/customers/{customerId}/activity</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
@@ -141,7 +149,7 @@ namespace Voucherify
         /// <br/>event types added by the service can be used without a new client release.</param>
         /// <returns>One page of activity, newest first unless ordered otherwise.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerActivityListResponseBody> ListCustomerActivityAsync(string customerId, int? limit = null, CreatedAtOrder? order = null, string? startingAfterId = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, string? campaignId = null, ActivityCampaignType? campaignType = null, ActivityCategory? category = null, string? type = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerActivityList> ListCustomerActivityAsync(string customerId, int? limit = null, CustomerActivityListOrder? order = null, string? startingAfterId = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, string? campaignId = null, CampaignType? campaignType = null, CustomerActivityCategory? category = null, string? type = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's redeemables
@@ -150,6 +158,7 @@ namespace Voucherify
         /// Vouchers, gift cards and loyalty cards the customer holds. The nested `filters[…]` query is not part of
         /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); `x-voucherify-query-object` gives the
         /// <br/>generated method a `filter` parameter whose type encodes it.
+        /// <para>Voucherify operation <c>list-customer-redeemables</c>: <c>GET /v1/customers/{customerId}/redeemables</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
@@ -157,19 +166,20 @@ namespace Voucherify
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <returns>One page of redeemables.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        /// <param name="filter">Further conditions, sent as the query parameters <see cref="CustomerRedeemablesFilter"/> describes; none when null.</param>
-        System.Threading.Tasks.Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, int? limit = null, IdOrder? order = null, string? startingAfterId = null, CustomerRedeemablesFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        /// <param name="filter">Further conditions, sent as the query parameters <see cref="CustomerRedeemableFilter"/> describes; none when null.</param>
+        System.Threading.Tasks.Task<CustomerRedeemableList> ListCustomerRedeemablesAsync(string customerId, int? limit = null, CustomerRedeemableListOrder? order = null, string? startingAfterId = null, CustomerRedeemableFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// List a customer's segments
         /// </summary>
         /// <remarks>
         /// An unknown customer is not an error here; the service lists the segments such a customer would match.
+        /// <para>Voucherify operation <c>list-customer-segments</c>: <c>GET /v1/customers/{customerId}/segments</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>All segments of the customer (not paged).</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<CustomerSegmentsListResponseBody> ListCustomerSegmentsAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<CustomerSegmentList> ListCustomerSegmentsAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update customers in bulk
@@ -177,10 +187,11 @@ namespace Voucherify
         /// <remarks>
         /// Starts an async action (`CUSTOMERS.BULK_UPDATE`) that upserts each customer by `source_id`.
         /// <br/>The whole request must stay under 10 MB (10 485 760 bytes).
+        /// <para>Voucherify operation <c>update-customers-in-bulk</c>: <c>POST /v1/customers/bulk/async</c>.</para>
         /// </remarks>
         /// <returns>The update was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersInBulkAsync(System.Collections.Generic.IEnumerable<CustomersUpdateInBulkRequestBody> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersInBulkAsync(System.Collections.Generic.IEnumerable<CustomerBulkUpdateItem> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
         /// <param name="cancellationToken">Cancels the request.</param>
         /// <summary>
         /// Update the metadata of many customers
@@ -188,10 +199,11 @@ namespace Voucherify
         /// <remarks>
         /// Starts an async action (`CUSTOMERS.METADATA_UPDATE`) that merges the same metadata into every listed
         /// <br/>customer, creating customers whose `source_id` is unknown. The request must stay under 10 MB.
+        /// <para>Voucherify operation <c>update-customers-metadata-in-bulk</c>: <c>POST /v1/customers/metadata/async</c>.</para>
         /// </remarks>
         /// <returns>The update was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersMetadataInBulkAsync(CustomersMetadataUpdateInBulkRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
+        System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersMetadataInBulkAsync(CustomerMetadataBulkUpdateOptions body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken));
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NSwag", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
@@ -209,6 +221,7 @@ namespace Voucherify
         /// <remarks>
         /// Returns customers, newest first unless `order` says otherwise. Page numbers stop at 99; to read
         /// <br/>further, page with the `starting_after` timestamp cursor instead.
+        /// <para>Voucherify operation <c>list-customers</c>: <c>GET /v1/customers</c>.</para>
         /// </remarks>
         /// <param name="limit">Items per page, from 1 to 100.</param>
         /// <param name="page">Page number, from 1 to 99.</param>
@@ -225,7 +238,7 @@ namespace Voucherify
         /// <br/>with `order=created_at` or `order=updated_at` it walks forwards.</param>
         /// <returns>One page of customers.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomersListResponseBody> ListCustomersAsync(int? limit = null, int? page = null, string? email = null, string? city = null, string? name = null, string? segmentId = null, System.DateTimeOffset? createdAtBefore = null, System.DateTimeOffset? createdAtAfter = null, System.DateTimeOffset? updatedAtBefore = null, System.DateTimeOffset? updatedAtAfter = null, ListCustomersOrder? order = null, System.DateTimeOffset? startingAfter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerList> ListCustomersAsync(int? limit = null, int? page = null, string? email = null, string? city = null, string? name = null, string? segmentId = null, System.DateTimeOffset? createdAtBefore = null, System.DateTimeOffset? createdAtAfter = null, System.DateTimeOffset? updatedAtBefore = null, System.DateTimeOffset? updatedAtAfter = null, CustomerListOrder? order = null, System.DateTimeOffset? startingAfter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             Voucherify.Http.RequestValidator.ValidateRange(limit, "limit", 1, 100);
             Voucherify.Http.RequestValidator.ValidateRange(page, "page", 1, 99);
@@ -285,7 +298,7 @@ namespace Voucherify
 
             using (var request_ = CreateRequest(Operations.ListCustomers, urlBuilder_))
             {
-                return await SendAsync<CustomersListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
+                return await SendAsync<CustomerList>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -296,10 +309,11 @@ namespace Voucherify
         /// <remarks>
         /// Upsert: when `id` or `source_id` matches an existing customer, that customer is updated and returned.
         /// <br/>When both are sent, `source_id` is ignored.
+        /// <para>Voucherify operation <c>create-customer</c>: <c>POST /v1/customers</c>.</para>
         /// </remarks>
         /// <returns>The created or updated customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CustomersCreateRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Customer> CreateCustomerAsync(CustomerCreateOptions body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -320,6 +334,7 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Returns the customer with its redemption, order, loyalty and referral summaries.
+        /// <para>Voucherify operation <c>get-customer</c>: <c>GET /v1/customers/{customerId}</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The customer.</returns>
@@ -346,11 +361,12 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Partial update; members left out of the body keep their stored values.
+        /// <para>Voucherify operation <c>update-customer</c>: <c>PUT /v1/customers/{customerId}</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The updated customer.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<Customer> UpdateCustomerAsync(string customerId, CustomersUpdateRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<Customer> UpdateCustomerAsync(string customerId, CustomerUpdateOptions body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
@@ -375,6 +391,7 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Removes the customer profile. Use permanent deletion to also erase the personal data kept with it.
+        /// <para>Voucherify operation <c>delete-customer</c>: <c>DELETE /v1/customers/{customerId}</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>Deleted; the response has no body.</returns>
@@ -401,11 +418,12 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Erases the customer together with their events, segments and orders, and reports what was removed.
+        /// <para>Voucherify operation <c>customer-permanently-deletion</c>: <c>POST /v1/customers/{customerId}/permanent-deletion</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>The deletion request and what it removed.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomersPermanentDeletionResponseBody> CustomerPermanentlyDeletionAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerPermanentDeletion> PermanentlyDeleteCustomerAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
@@ -416,9 +434,9 @@ namespace Voucherify
             urlBuilder_.Append(System.Uri.EscapeDataString(ConvertToString(customerId, System.Globalization.CultureInfo.InvariantCulture)));
             urlBuilder_.Append("/permanent-deletion");
 
-            using (var request_ = CreateRequest(Operations.CustomerPermanentlyDeletion, urlBuilder_))
+            using (var request_ = CreateRequest(Operations.PermanentlyDeleteCustomer, urlBuilder_))
             {
-                return await SendAsync<CustomersPermanentDeletionResponseBody>(request_, cancellationToken).ConfigureAwait(false);
+                return await SendAsync<CustomerPermanentDeletion>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -430,11 +448,12 @@ namespace Voucherify
         /// Starts an async action (`CUSTOMERS.IMPORT_CSV`). The first row names the columns: `Id`, `Name`, `Email`,
         /// <br/>`Phone`, `Birthdate`, `Source_id`, `Address_line_1`, `Address_line_2`, `Address_Postal_Code`,
         /// <br/>`Address_City`, `Address_State`, `Address_Country`, `Description`; any other column becomes a metadata key.
+        /// <para>Voucherify operation <c>import-customers-using-csv</c>: <c>POST /v1/customers/importCSV</c>.</para>
         /// </remarks>
         /// <param name="file">The CSV file, UTF-8, comma separated, with a header row.</param>
         /// <returns>The import was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AsyncActionStarted> ImportCustomersUsingCsvAsync(FileParameter file = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<AsyncActionStarted> ImportCustomersFromCsvAsync(FileParameter file, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (file == null)
                 throw new System.ArgumentNullException("file");
@@ -442,7 +461,7 @@ namespace Voucherify
             var urlBuilder_ = CreateUrlBuilder();
             urlBuilder_.Append("v1/customers/importCSV");
 
-            using (var request_ = CreateRequest(Operations.ImportCustomersUsingCsv, urlBuilder_))
+            using (var request_ = CreateRequest(Operations.ImportCustomersFromCsv, urlBuilder_))
             {
                 var boundary_ = System.Guid.NewGuid().ToString();
                 var content_ = new System.Net.Http.MultipartFormDataContent(boundary_);
@@ -463,6 +482,7 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Events in the customer's history, paged with the `starting_after_id` cursor.
+        /// <para>Voucherify operation <c>list-customer-activity</c>: <c>GET /v1/customers/{customerId}/activity</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
@@ -477,7 +497,7 @@ namespace Voucherify
         /// <br/>event types added by the service can be used without a new client release.</param>
         /// <returns>One page of activity, newest first unless ordered otherwise.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerActivityListResponseBody> ListCustomerActivityAsync(string customerId, int? limit = null, CreatedAtOrder? order = null, string? startingAfterId = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, string? campaignId = null, ActivityCampaignType? campaignType = null, ActivityCategory? category = null, string? type = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerActivityList> ListCustomerActivityAsync(string customerId, int? limit = null, CustomerActivityListOrder? order = null, string? startingAfterId = null, System.DateTimeOffset? startDate = null, System.DateTimeOffset? endDate = null, string? campaignId = null, CampaignType? campaignType = null, CustomerActivityCategory? category = null, string? type = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
@@ -529,7 +549,7 @@ namespace Voucherify
 
             using (var request_ = CreateRequest(Operations.ListCustomerActivity, urlBuilder_))
             {
-                return await SendAsync<CustomerActivityListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
+                return await SendAsync<CustomerActivityList>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -541,6 +561,7 @@ namespace Voucherify
         /// Vouchers, gift cards and loyalty cards the customer holds. The nested `filters[…]` query is not part of
         /// <br/>this document (OpenAPI 3.0 cannot describe its three-level nesting); `x-voucherify-query-object` gives the
         /// <br/>generated method a `filter` parameter whose type encodes it.
+        /// <para>Voucherify operation <c>list-customer-redeemables</c>: <c>GET /v1/customers/{customerId}/redeemables</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <param name="limit">Items per page, from 1 to 100.</param>
@@ -548,8 +569,8 @@ namespace Voucherify
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <returns>One page of redeemables.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        /// <param name="filter">Further conditions, sent as the query parameters <see cref="CustomerRedeemablesFilter"/> describes; none when null.</param>
-        public virtual async System.Threading.Tasks.Task<CustomerRedeemablesListResponseBody> ListCustomerRedeemablesAsync(string customerId, int? limit = null, IdOrder? order = null, string? startingAfterId = null, CustomerRedeemablesFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        /// <param name="filter">Further conditions, sent as the query parameters <see cref="CustomerRedeemableFilter"/> describes; none when null.</param>
+        public virtual async System.Threading.Tasks.Task<CustomerRedeemableList> ListCustomerRedeemablesAsync(string customerId, int? limit = null, CustomerRedeemableListOrder? order = null, string? startingAfterId = null, CustomerRedeemableFilter? filter = null, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
@@ -575,14 +596,14 @@ namespace Voucherify
             }
             if (filter != null)
             {
-                var encoded_ = CustomerRedeemablesFilterEncoder.Encode(filter);
+                var encoded_ = CustomerRedeemableFilterEncoder.Encode(filter);
                 if (encoded_.Length > 0) urlBuilder_.Append(encoded_).Append('&');
             }
             urlBuilder_.Length--;
 
             using (var request_ = CreateRequest(Operations.ListCustomerRedeemables, urlBuilder_))
             {
-                return await SendAsync<CustomerRedeemablesListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
+                return await SendAsync<CustomerRedeemableList>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -592,11 +613,12 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// An unknown customer is not an error here; the service lists the segments such a customer would match.
+        /// <para>Voucherify operation <c>list-customer-segments</c>: <c>GET /v1/customers/{customerId}/segments</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
         /// <returns>All segments of the customer (not paged).</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<CustomerSegmentsListResponseBody> ListCustomerSegmentsAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<CustomerSegmentList> ListCustomerSegmentsAsync(string customerId, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (customerId == null)
                 throw new System.ArgumentNullException("customerId");
@@ -609,7 +631,7 @@ namespace Voucherify
 
             using (var request_ = CreateRequest(Operations.ListCustomerSegments, urlBuilder_))
             {
-                return await SendAsync<CustomerSegmentsListResponseBody>(request_, cancellationToken).ConfigureAwait(false);
+                return await SendAsync<CustomerSegmentList>(request_, cancellationToken).ConfigureAwait(false);
             }
         }
 
@@ -620,10 +642,11 @@ namespace Voucherify
         /// <remarks>
         /// Starts an async action (`CUSTOMERS.BULK_UPDATE`) that upserts each customer by `source_id`.
         /// <br/>The whole request must stay under 10 MB (10 485 760 bytes).
+        /// <para>Voucherify operation <c>update-customers-in-bulk</c>: <c>POST /v1/customers/bulk/async</c>.</para>
         /// </remarks>
         /// <returns>The update was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersInBulkAsync(System.Collections.Generic.IEnumerable<CustomersUpdateInBulkRequestBody> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersInBulkAsync(System.Collections.Generic.IEnumerable<CustomerBulkUpdateItem> body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -645,10 +668,11 @@ namespace Voucherify
         /// <remarks>
         /// Starts an async action (`CUSTOMERS.METADATA_UPDATE`) that merges the same metadata into every listed
         /// <br/>customer, creating customers whose `source_id` is unknown. The request must stay under 10 MB.
+        /// <para>Voucherify operation <c>update-customers-metadata-in-bulk</c>: <c>POST /v1/customers/metadata/async</c>.</para>
         /// </remarks>
         /// <returns>The update was queued.</returns>
         /// <exception cref="VoucherifyApiException">A server side error occurred.</exception>
-        public virtual async System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersMetadataInBulkAsync(CustomersMetadataUpdateInBulkRequestBody body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
+        public virtual async System.Threading.Tasks.Task<AsyncActionStarted> UpdateCustomersMetadataInBulkAsync(CustomerMetadataBulkUpdateOptions body, System.Threading.CancellationToken cancellationToken = default(System.Threading.CancellationToken))
         {
             if (body == null)
                 throw new System.ArgumentNullException("body");
@@ -666,7 +690,7 @@ namespace Voucherify
         /// <summary>What the spec says about each operation of this client, attached to every request it sends.</summary>
         internal static class Operations
         {
-            /// <summary>GET /v1/customers</summary>
+            /// <summary>GET /v1/customers (<c>list-customers</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ListCustomers = new Voucherify.Http.OperationDescriptor(
                 "list-customers", "GET", "/v1/customers",
                 Voucherify.Http.ReplayClass.Safe,
@@ -674,7 +698,7 @@ namespace Voucherify
                 idParameters: System.Array.Empty<string>(),
                 requiredItems: null);
 
-            /// <summary>POST /v1/customers</summary>
+            /// <summary>POST /v1/customers (<c>create-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor CreateCustomer = new Voucherify.Http.OperationDescriptor(
                 "create-customer", "POST", "/v1/customers",
                 Voucherify.Http.ReplayClass.UpsertWhenIdOrSourceId,
@@ -682,7 +706,7 @@ namespace Voucherify
                 idParameters: System.Array.Empty<string>(),
                 requiredItems: null);
 
-            /// <summary>GET /v1/customers/{customerId}</summary>
+            /// <summary>GET /v1/customers/{customerId} (<c>get-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor GetCustomer = new Voucherify.Http.OperationDescriptor(
                 "get-customer", "GET", "/v1/customers/{customerId}",
                 Voucherify.Http.ReplayClass.Safe,
@@ -690,7 +714,7 @@ namespace Voucherify
                 idParameters: new string[] { "customerId" },
                 requiredItems: null);
 
-            /// <summary>PUT /v1/customers/{customerId}</summary>
+            /// <summary>PUT /v1/customers/{customerId} (<c>update-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor UpdateCustomer = new Voucherify.Http.OperationDescriptor(
                 "update-customer", "PUT", "/v1/customers/{customerId}",
                 Voucherify.Http.ReplayClass.Safe,
@@ -698,7 +722,7 @@ namespace Voucherify
                 idParameters: new string[] { "customerId" },
                 requiredItems: null);
 
-            /// <summary>DELETE /v1/customers/{customerId}</summary>
+            /// <summary>DELETE /v1/customers/{customerId} (<c>delete-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor DeleteCustomer = new Voucherify.Http.OperationDescriptor(
                 "delete-customer", "DELETE", "/v1/customers/{customerId}",
                 Voucherify.Http.ReplayClass.Safe,
@@ -706,23 +730,23 @@ namespace Voucherify
                 idParameters: new string[] { "customerId" },
                 requiredItems: null);
 
-            /// <summary>POST /v1/customers/{customerId}/permanent-deletion</summary>
-            public static readonly Voucherify.Http.OperationDescriptor CustomerPermanentlyDeletion = new Voucherify.Http.OperationDescriptor(
+            /// <summary>POST /v1/customers/{customerId}/permanent-deletion (<c>customer-permanently-deletion</c>)</summary>
+            public static readonly Voucherify.Http.OperationDescriptor PermanentlyDeleteCustomer = new Voucherify.Http.OperationDescriptor(
                 "customer-permanently-deletion", "POST", "/v1/customers/{customerId}/permanent-deletion",
                 Voucherify.Http.ReplayClass.Never,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
                 requiredItems: null);
 
-            /// <summary>POST /v1/customers/importCSV</summary>
-            public static readonly Voucherify.Http.OperationDescriptor ImportCustomersUsingCsv = new Voucherify.Http.OperationDescriptor(
+            /// <summary>POST /v1/customers/importCSV (<c>import-customers-using-csv</c>)</summary>
+            public static readonly Voucherify.Http.OperationDescriptor ImportCustomersFromCsv = new Voucherify.Http.OperationDescriptor(
                 "import-customers-using-csv", "POST", "/v1/customers/importCSV",
                 Voucherify.Http.ReplayClass.Never,
                 maxRequestBytes: null,
                 idParameters: System.Array.Empty<string>(),
                 requiredItems: null);
 
-            /// <summary>GET /v1/customers/{customerId}/activity</summary>
+            /// <summary>GET /v1/customers/{customerId}/activity (<c>list-customer-activity</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ListCustomerActivity = new Voucherify.Http.OperationDescriptor(
                 "list-customer-activity", "GET", "/v1/customers/{customerId}/activity",
                 Voucherify.Http.ReplayClass.Safe,
@@ -730,7 +754,7 @@ namespace Voucherify
                 idParameters: new string[] { "customerId" },
                 requiredItems: null);
 
-            /// <summary>GET /v1/customers/{customerId}/redeemables</summary>
+            /// <summary>GET /v1/customers/{customerId}/redeemables (<c>list-customer-redeemables</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ListCustomerRedeemables = new Voucherify.Http.OperationDescriptor(
                 "list-customer-redeemables", "GET", "/v1/customers/{customerId}/redeemables",
                 Voucherify.Http.ReplayClass.Safe,
@@ -738,7 +762,7 @@ namespace Voucherify
                 idParameters: new string[] { "customerId" },
                 requiredItems: null);
 
-            /// <summary>GET /v1/customers/{customerId}/segments</summary>
+            /// <summary>GET /v1/customers/{customerId}/segments (<c>list-customer-segments</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ListCustomerSegments = new Voucherify.Http.OperationDescriptor(
                 "list-customer-segments", "GET", "/v1/customers/{customerId}/segments",
                 Voucherify.Http.ReplayClass.Safe,
@@ -746,7 +770,7 @@ namespace Voucherify
                 idParameters: new string[] { "customerId" },
                 requiredItems: null);
 
-            /// <summary>POST /v1/customers/bulk/async</summary>
+            /// <summary>POST /v1/customers/bulk/async (<c>update-customers-in-bulk</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor UpdateCustomersInBulk = new Voucherify.Http.OperationDescriptor(
                 "update-customers-in-bulk", "POST", "/v1/customers/bulk/async",
                 Voucherify.Http.ReplayClass.Never,
@@ -754,7 +778,7 @@ namespace Voucherify
                 idParameters: System.Array.Empty<string>(),
                 requiredItems: "$");
 
-            /// <summary>POST /v1/customers/metadata/async</summary>
+            /// <summary>POST /v1/customers/metadata/async (<c>update-customers-metadata-in-bulk</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor UpdateCustomersMetadataInBulk = new Voucherify.Http.OperationDescriptor(
                 "update-customers-metadata-in-bulk", "POST", "/v1/customers/metadata/async",
                 Voucherify.Http.ReplayClass.Never,
@@ -770,8 +794,8 @@ namespace Voucherify
                 GetCustomer,
                 UpdateCustomer,
                 DeleteCustomer,
-                CustomerPermanentlyDeletion,
-                ImportCustomersUsingCsv,
+                PermanentlyDeleteCustomer,
+                ImportCustomersFromCsv,
                 ListCustomerActivity,
                 ListCustomerRedeemables,
                 ListCustomerSegments,
@@ -844,6 +868,7 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Poll until `status` is `DONE` or `FAILED`; `ENQUEUED` and `IN_PROGRESS` come before.
+        /// <para>Voucherify operation <c>get-async-action</c>: <c>GET /v1/async-actions/{asyncActionId}</c>.</para>
         /// </remarks>
         /// <param name="asyncActionId">The async action's id (`aa_…`).</param>
         /// <returns>The async action and, once finished, its result.</returns>
@@ -865,6 +890,7 @@ namespace Voucherify
         /// </summary>
         /// <remarks>
         /// Poll until `status` is `DONE` or `FAILED`; `ENQUEUED` and `IN_PROGRESS` come before.
+        /// <para>Voucherify operation <c>get-async-action</c>: <c>GET /v1/async-actions/{asyncActionId}</c>.</para>
         /// </remarks>
         /// <param name="asyncActionId">The async action's id (`aa_…`).</param>
         /// <returns>The async action and, once finished, its result.</returns>
@@ -888,7 +914,7 @@ namespace Voucherify
         /// <summary>What the spec says about each operation of this client, attached to every request it sends.</summary>
         internal static class Operations
         {
-            /// <summary>GET /v1/async-actions/{asyncActionId}</summary>
+            /// <summary>GET /v1/async-actions/{asyncActionId} (<c>get-async-action</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor GetAsyncAction = new Voucherify.Http.OperationDescriptor(
                 "get-async-action", "GET", "/v1/async-actions/{asyncActionId}",
                 Voucherify.Http.ReplayClass.Safe,
@@ -959,7 +985,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ListCustomersOrder
+    public enum CustomerListOrder
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"created_at")]
@@ -983,7 +1009,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum CreatedAtOrder
+    public enum CustomerActivityListOrder
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"created_at")]
@@ -995,7 +1021,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum IdOrder
+    public enum CustomerRedeemableListOrder
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"id")]
@@ -1007,7 +1033,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ActivityCampaignType
+    public enum CampaignType
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"PROMOTION")]
@@ -1028,7 +1054,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public enum ActivityCategory
+    public enum CustomerActivityCategory
     {
 
         [System.Runtime.Serialization.EnumMember(Value = @"ACTION")]
@@ -1074,7 +1100,7 @@ namespace Voucherify
 
     /// <summary>A customer to create, or to update when `id` or `source_id` matches an existing one.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomersCreateRequestBody
+    public partial class CustomerCreateOptions
     {
         /// <summary>Voucherify's id (`cust_…`) of an existing customer to update.</summary>
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -1128,7 +1154,7 @@ namespace Voucherify
 
     /// <summary>The members to change. Anything left out keeps its stored value.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomersUpdateRequestBody
+    public partial class CustomerUpdateOptions
     {
         [Newtonsoft.Json.JsonProperty("name", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Name { get; set; }
@@ -1171,7 +1197,7 @@ namespace Voucherify
 
     /// <summary>One customer of a bulk update, matched (or created) by `source_id`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomersUpdateInBulkRequestBody
+    public partial class CustomerBulkUpdateItem
     {
         [Newtonsoft.Json.JsonProperty("source_id", Required = Newtonsoft.Json.Required.Always)]
         public string SourceId { get; set; } = default!;
@@ -1217,31 +1243,13 @@ namespace Voucherify
 
     /// <summary>The same metadata, merged into every listed customer.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomersMetadataUpdateInBulkRequestBody
+    public partial class CustomerMetadataBulkUpdateOptions
     {
         [Newtonsoft.Json.JsonProperty("source_ids", Required = Newtonsoft.Json.Required.Always)]
         public System.Collections.Generic.IList<string> SourceIds { get; set; } = new System.Collections.Generic.List<string>();
 
         [Newtonsoft.Json.JsonProperty("metadata", Required = Newtonsoft.Json.Required.Always)]
         public System.Collections.Generic.IDictionary<string, object> Metadata { get; set; } = new System.Collections.Generic.Dictionary<string, object>();
-
-        private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
-
-        /// <summary>Members the service sent that this version of the client does not know; kept so nothing is lost.</summary>
-        [Newtonsoft.Json.JsonExtensionData]
-        public System.Collections.Generic.IDictionary<string, object> AdditionalProperties
-        {
-            get { return _additionalProperties ?? (_additionalProperties = new System.Collections.Generic.Dictionary<string, object>()); }
-            set { _additionalProperties = value; }
-        }
-    }
-
-    [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomersImportCsvRequestBody
-    {
-        /// <summary>The CSV file, UTF-8, comma separated, with a header row.</summary>
-        [Newtonsoft.Json.JsonProperty("file", Required = Newtonsoft.Json.Required.Always)]
-        public byte[] File { get; set; } = default!;
 
         private System.Collections.Generic.IDictionary<string, object>? _additionalProperties;
 
@@ -1577,7 +1585,7 @@ namespace Voucherify
 
     /// <summary>A page of customers. Unlike the other lists, the items sit under `customers`.</summary>
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomersListResponseBody
+    public partial class CustomerList
     {
         [Newtonsoft.Json.JsonProperty("object", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Object { get; set; }
@@ -1607,7 +1615,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomerActivityListResponseBody
+    public partial class CustomerActivityList
     {
         [Newtonsoft.Json.JsonProperty("object", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Object { get; set; }
@@ -1753,7 +1761,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomerRedeemablesListResponseBody
+    public partial class CustomerRedeemableList
     {
         [Newtonsoft.Json.JsonProperty("object", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Object { get; set; }
@@ -2077,7 +2085,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomerSegmentsListResponseBody
+    public partial class CustomerSegmentList
     {
         [Newtonsoft.Json.JsonProperty("object", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public string? Object { get; set; }
@@ -2086,7 +2094,7 @@ namespace Voucherify
         public string? DataRef { get; set; }
 
         [Newtonsoft.Json.JsonProperty("data", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
-        public System.Collections.Generic.IList<SimpleSegment>? Data { get; set; }
+        public System.Collections.Generic.IList<CustomerSegment>? Data { get; set; }
 
         [Newtonsoft.Json.JsonProperty("total", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
         public int? Total { get; set; }
@@ -2103,7 +2111,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class SimpleSegment
+    public partial class CustomerSegment
     {
         /// <summary>The segment's id, `seg_…`.</summary>
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]
@@ -2127,7 +2135,7 @@ namespace Voucherify
     }
 
     [System.CodeDom.Compiler.GeneratedCode("NJsonSchema", "14.7.1.0 (NJsonSchema v11.6.1.0 (Newtonsoft.Json v13.0.0.0))")]
-    public partial class CustomersPermanentDeletionResponseBody
+    public partial class CustomerPermanentDeletion
     {
         /// <summary>The deletion request's id, `del_…`.</summary>
         [Newtonsoft.Json.JsonProperty("id", Required = Newtonsoft.Json.Required.Default, NullValueHandling = Newtonsoft.Json.NullValueHandling.Ignore)]

@@ -44,16 +44,16 @@ public class GetCustomerBenchmarks() : ClientVsRawBenchmark(new CannedResponseHa
 public class ListCustomersBenchmarks() : ClientVsRawBenchmark(new CannedResponseHandler(Payloads.CustomerListJson(100)))
 {
     [Benchmark(Baseline = true)]
-    public Task<CustomersListResponseBody> Raw() => RawApi.ListCustomersAsync(limit: 100);
+    public Task<CustomerList> Raw() => RawApi.ListCustomersAsync(limit: 100);
 
     [Benchmark]
-    public Task<CustomersListResponseBody> Client() => VoucherifyClient.Customers.ListCustomersAsync(limit: 100);
+    public Task<CustomerList> Client() => VoucherifyClient.Customers.ListCustomersAsync(limit: 100);
 }
 
 /// <summary>POST a customer with every field set: serializing the body and reading the created customer back.</summary>
 public class CreateCustomerBenchmarks() : ClientVsRawBenchmark(new CannedResponseHandler(Payloads.CustomerJson))
 {
-    private readonly CustomersCreateRequestBody _body = Payloads.CreateBody();
+    private readonly CustomerCreateOptions _body = Payloads.CreateBody();
 
     [Benchmark(Baseline = true)]
     public Task<Customer> Raw() => RawApi.CreateCustomerAsync(_body);
@@ -83,14 +83,14 @@ public class CsvImportBenchmarks() : ClientVsRawBenchmark(new CannedResponseHand
     public async Task<AsyncActionStarted> Raw()
     {
         using var file = Payloads.OpenCsv(_path);
-        return await RawApi.ImportCustomersUsingCsvAsync(file, FileName);
+        return await RawApi.ImportCustomersFromCsvAsync(file, FileName);
     }
 
     [Benchmark]
     public async Task<AsyncActionStarted> Client()
     {
         using var file = Payloads.OpenCsv(_path);
-        return await VoucherifyClient.Customers.ImportCustomersUsingCsvAsync(file, FileName);
+        return await VoucherifyClient.Customers.ImportCustomersFromCsvAsync(file, FileName);
     }
 
     public override void Cleanup()

@@ -58,8 +58,8 @@ internal static class CsvImportMemoryBudget
         using var client = BenchmarkClients.Client(transport);
         using var raw = BenchmarkClients.Raw(transport);
         Func<Stream, Task<AsyncActionStarted>> importStream = mode == "client"
-            ? s => client.Customers.ImportCustomersUsingCsvAsync(s, "customers.csv")
-            : s => raw.ImportCustomersUsingCsvAsync(s, "customers.csv");
+            ? s => client.Customers.ImportCustomersFromCsvAsync(s, "customers.csv")
+            : s => raw.ImportCustomersFromCsvAsync(s, "customers.csv");
 
         // Warm-up: JIT, buffers and pools that any import needs, so that the measured growth is the file's.
         var small = Payloads.Csv(256 * 1024);
@@ -71,12 +71,12 @@ internal static class CsvImportMemoryBudget
 
         if (mode == "client")
         {
-            await client.Customers.ImportCustomersUsingCsvAsync(path);
+            await client.Customers.ImportCustomersFromCsvAsync(path);
         }
         else
         {
             using var file = Payloads.OpenCsv(path);
-            await raw.ImportCustomersUsingCsvAsync(file, "customers.csv");
+            await raw.ImportCustomersFromCsvAsync(file, "customers.csv");
         }
 
         ChildProcess.Report(new Result(before, ChildProcess.PeakWorkingSet(), new FileInfo(path).Length, transport.RequestBytes - warmupBytes));

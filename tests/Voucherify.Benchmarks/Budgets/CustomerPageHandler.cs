@@ -28,7 +28,7 @@ internal sealed class CustomerPageHandler(int total) : HttpMessageHandler
             ? Payloads.IndexOf(DateTimeOffset.Parse(cursor!, System.Globalization.CultureInfo.InvariantCulture)) + 1
             : query.TryGetValue("page", out var number) ? (int.Parse(number!) - 1) * limit : 0;
         var count = Math.Max(0, Math.Min(limit, total - first));
-        var page = new CustomersListResponseBody
+        var page = new CustomerList
         {
             Object = "list",
             DataRef = "customers",

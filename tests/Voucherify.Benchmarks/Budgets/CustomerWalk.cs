@@ -13,7 +13,7 @@ internal static class CustomerWalk
 
     /// <summary>Through the library's own walker, in the ascending order <see cref="CustomerPageHandler"/> serves.</summary>
     public static IAsyncEnumerable<Customer> ClientAsync(VoucherifyClient client, CancellationToken cancellationToken = default) =>
-        client.Customers.ListAllCustomersAsync(new CustomerListOptions { Order = ListCustomersOrder.CreatedAt, PageSize = PageSize }, cancellationToken);
+        client.Customers.ListAllCustomersAsync(new CustomerListOptions { Order = CustomerListOrder.CreatedAt, PageSize = PageSize }, cancellationToken);
 
     /// <summary>The same walk, hand-written.</summary>
     public static async IAsyncEnumerable<Customer> RawAsync(RawVoucherifyApi raw, [EnumeratorCancellation] CancellationToken cancellationToken = default)

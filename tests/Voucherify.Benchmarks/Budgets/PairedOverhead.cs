@@ -42,7 +42,7 @@ internal static class PairedOverhead
             new Operation("get-customer", () => getRaw.GetCustomerAsync(Payloads.CustomerId), () => getClient.Customers.GetCustomerAsync(Payloads.CustomerId)),
             new Operation("list-customers (100)", () => listRaw.ListCustomersAsync(100), () => listClient.Customers.ListCustomersAsync(limit: 100)),
             new Operation("create-customer", () => getRaw.CreateCustomerAsync(body), () => getClient.Customers.CreateCustomerAsync(body)),
-            new Operation("CSV import request (10 MB file)", () => ImportAsync(csvPath, s => csvRaw.ImportCustomersUsingCsvAsync(s, "customers.csv")), () => ImportAsync(csvPath, s => csvClient.Customers.ImportCustomersUsingCsvAsync(s, "customers.csv"))),
+            new Operation("CSV import request (10 MB file)", () => ImportAsync(csvPath, s => csvRaw.ImportCustomersFromCsvAsync(s, "customers.csv")), () => ImportAsync(csvPath, s => csvClient.Customers.ImportCustomersFromCsvAsync(s, "customers.csv"))),
         };
 
         Console.WriteLine();

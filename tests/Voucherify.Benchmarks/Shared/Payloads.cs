@@ -70,7 +70,7 @@ internal static class Payloads
     /// <summary>The index of the last customer created at or before <paramref name="createdAt"/> (inverse of <see cref="CreatedAt"/>).</summary>
     public static int IndexOf(DateTimeOffset createdAt) => (int)Math.Floor((createdAt - Epoch).TotalSeconds);
 
-    public static CustomersCreateRequestBody CreateBody() => new()
+    public static CustomerCreateOptions CreateBody() => new()
     {
         SourceId = "customer-1@example.com",
         Name = "Customer Number 1",
@@ -93,7 +93,7 @@ internal static class Payloads
 
     public static byte[] CustomerJson { get; } = Utf8(FullCustomer(1));
 
-    public static byte[] CustomerListJson(int count) => Utf8(new CustomersListResponseBody
+    public static byte[] CustomerListJson(int count) => Utf8(new CustomerList
     {
         Object = "list",
         DataRef = "customers",

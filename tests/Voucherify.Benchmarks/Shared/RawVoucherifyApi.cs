@@ -42,21 +42,21 @@ public sealed class RawVoucherifyApi : IDisposable
     public Task<Customer> GetCustomerAsync(string id, CancellationToken cancellationToken = default) =>
         SendAsync<Customer>(new HttpRequestMessage(HttpMethod.Get, "v1/customers/" + Uri.EscapeDataString(id)), cancellationToken);
 
-    public Task<CustomersListResponseBody> ListCustomersAsync(int limit, string? order = null, DateTimeOffset? startingAfter = null, CancellationToken cancellationToken = default)
+    public Task<CustomerList> ListCustomersAsync(int limit, string? order = null, DateTimeOffset? startingAfter = null, CancellationToken cancellationToken = default)
     {
         var url = "v1/customers?limit=" + limit;
         if (order is not null) url += "&order=" + order;
         if (startingAfter is { } cursor) url += "&starting_after=" + Uri.EscapeDataString(cursor.ToString("o"));
-        return SendAsync<CustomersListResponseBody>(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
+        return SendAsync<CustomerList>(new HttpRequestMessage(HttpMethod.Get, url), cancellationToken);
     }
 
-    public Task<Customer> CreateCustomerAsync(CustomersCreateRequestBody body, CancellationToken cancellationToken = default) =>
+    public Task<Customer> CreateCustomerAsync(CustomerCreateOptions body, CancellationToken cancellationToken = default) =>
         SendAsync<Customer>(new HttpRequestMessage(HttpMethod.Post, "v1/customers")
         {
             Content = new StringContent(JsonConvert.SerializeObject(body, Settings), Encoding.UTF8, "application/json"),
         }, cancellationToken);
 
-    public Task<AsyncActionStarted> ImportCustomersUsingCsvAsync(Stream csv, string fileName, CancellationToken cancellationToken = default)
+    public Task<AsyncActionStarted> ImportCustomersFromCsvAsync(Stream csv, string fileName, CancellationToken cancellationToken = default)
     {
         var file = new StreamContent(csv);
         file.Headers.ContentType = new MediaTypeHeaderValue("text/csv");

@@ -16,9 +16,9 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task A_condition_list_and_the_junction_are_sent_as_indexed_bracket_keys_percent_encoded()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter { HolderRole = new StringFilterConditions { In = { "OWNER" } }, Junction = FilterJunction.And },
+            Filter = new CustomerRedeemableFilter { HolderRole = new StringFilterConditions { In = { "OWNER" } }, Junction = FilterJunction.And },
         });
 
         Assert.Equal($"{RecordingClient.BaseUrl}/v1/customers/{Customer}/redeemables"
@@ -29,7 +29,7 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task Every_condition_on_every_field_is_sent_in_declaration_order()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions { Filter = RedeemablesFilters.EveryCondition });
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions { Filter = RedeemablesFilters.EveryCondition });
 
         Assert.Equal(RedeemablesFilters.EveryConditionQuery, RecordingClient.DecodedPairs(_recording.SentQuery));
     }
@@ -37,9 +37,9 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task Presence_conditions_carry_an_empty_value_and_are_left_out_when_false()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter
+            Filter = new CustomerRedeemableFilter
             {
                 CampaignId = new StringFilterConditions { HasValue = true },
                 CampaignType = new StringFilterConditions { IsUnknown = true },
@@ -57,9 +57,9 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task Date_conditions_are_sent_in_utc_with_milliseconds_and_a_z()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter
+            Filter = new CustomerRedeemableFilter
             {
                 CreatedAt = new DateTimeFilterConditions { Before = new DateTimeOffset(2024, 6, 1, 1, 30, 0, 5, TimeSpan.FromHours(-5)) },
             },
@@ -71,9 +71,9 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task Reserved_characters_in_values_are_percent_encoded()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter { CampaignId = new StringFilterConditions { Contains = "a&b=c [d]+é" } },
+            Filter = new CustomerRedeemableFilter { CampaignId = new StringFilterConditions { Contains = "a&b=c [d]+é" } },
         });
 
         Assert.Equal("filters%5Bcampaign_id%5D%5Bconditions%5D%5B%24contains%5D=a%26b%3Dc%20%5Bd%5D%2B%C3%A9", _recording.SentQuery);
@@ -82,12 +82,12 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task Paging_and_order_come_first_and_the_filters_follow()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions
         {
             PageSize = 25,
-            Order = IdOrder.IdDescending,
+            Order = CustomerRedeemableListOrder.IdDescending,
             StartingAfterId = "rh_0e7b8db4700106a852",
-            Filter = new CustomerRedeemablesFilter { VoucherType = new StringFilterConditions { Is = "LOYALTY_CARD" } },
+            Filter = new CustomerRedeemableFilter { VoucherType = new StringFilterConditions { Is = "LOYALTY_CARD" } },
         });
 
         Assert.Equal(
@@ -98,8 +98,8 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task No_filter_or_an_empty_filter_sends_no_filters_key()
     {
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions { PageSize = 5 });
-        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemablesListOptions { Filter = new CustomerRedeemablesFilter() });
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions { PageSize = 5 });
+        await Customers.ListCustomerRedeemablesAsync(Customer, new CustomerRedeemableListOptions { Filter = new CustomerRedeemableFilter() });
 
         Assert.Equal(["?limit=5", ""], _recording.Requested.Select(uri => uri.Query));
     }
@@ -108,9 +108,9 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     public async Task A_filter_applies_only_to_its_own_call_even_when_calls_overlap()
     {
         var roles = new[] { "OWNER", "REFERRER", "REFEREE" };
-        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Customers.ListCustomerRedeemablesAsync($"cust_{i}", new CustomerRedeemablesListOptions
+        await Task.WhenAll(Enumerable.Range(0, 30).Select(i => Customers.ListCustomerRedeemablesAsync($"cust_{i}", new CustomerRedeemableListOptions
         {
-            Filter = new CustomerRedeemablesFilter { HolderRole = new StringFilterConditions { Is = roles[i % 3] } },
+            Filter = new CustomerRedeemableFilter { HolderRole = new StringFilterConditions { Is = roles[i % 3] } },
         })));
         await Customers.ListCustomerRedeemablesAsync("cust_plain", limit: 1);
         await Customers.ListCustomerSegmentsAsync("cust_plain");
@@ -128,7 +128,7 @@ public sealed class RedeemablesFilterEncodingTests : IDisposable
     [Fact]
     public async Task Null_options_are_rejected_before_sending()
     {
-        await Assert.ThrowsAsync<ArgumentNullException>("options", () => Customers.ListCustomerRedeemablesAsync(Customer, (CustomerRedeemablesListOptions)null!));
+        await Assert.ThrowsAsync<ArgumentNullException>("options", () => Customers.ListCustomerRedeemablesAsync(Customer, (CustomerRedeemableListOptions)null!));
         Assert.Empty(_recording.Requested);
     }
 

@@ -4,7 +4,7 @@ namespace Voucherify.ContractTests.Filters;
 internal static class RedeemablesFilters
 {
     /// <summary>Every condition of both kinds, on every field, joined with <c>or</c>.</summary>
-    public static CustomerRedeemablesFilter EveryCondition => new()
+    public static CustomerRedeemableFilter EveryCondition => new()
     {
         Id = new StringFilterConditions { StartsWith = "rh_", NotIn = { "rh_0e7b8db4700106a851", "rh_0e7b8db4700106a850" } },
         CreatedAt = new DateTimeFilterConditions

@@ -32,7 +32,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
         var page = await Client.Customers.ListCustomersAsync(
             limit: 100, page: 99, email: "bob.smith@email.com", city: "New York", name: "Bob Smith", segmentId: "seg_DNAOhUtJffvX0f57ajLMFBYR",
             createdAtBefore: Instant, createdAtAfter: Instant.AddDays(-30), updatedAtBefore: Instant, updatedAtAfter: Instant.AddDays(-7),
-            order: ListCustomersOrder.CreatedAtDescending, startingAfter: Instant);
+            order: CustomerListOrder.CreatedAtDescending, startingAfter: Instant);
 
         Assert.Equal("list", page.Object);
         Assert.Equal("customers", page.DataRef);
@@ -45,12 +45,12 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData(ListCustomersOrder.CreatedAt)]
-    [InlineData(ListCustomersOrder.UpdatedAt)]
-    [InlineData(ListCustomersOrder.UpdatedAtDescending)]
-    [InlineData(ListCustomersOrder.SourceId)]
-    [InlineData(ListCustomersOrder.SourceIdDescending)]
-    public async Task ListCustomers_accepts_every_order(ListCustomersOrder order)
+    [InlineData(CustomerListOrder.CreatedAt)]
+    [InlineData(CustomerListOrder.UpdatedAt)]
+    [InlineData(CustomerListOrder.UpdatedAtDescending)]
+    [InlineData(CustomerListOrder.SourceId)]
+    [InlineData(CustomerListOrder.SourceIdDescending)]
+    public async Task ListCustomers_accepts_every_order(CustomerListOrder order)
     {
         var page = await Client.Customers.ListCustomersAsync(order: order);
         Assert.Equal("list", page.Object);
@@ -59,7 +59,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     [SkippableFact]
     public async Task CreateCustomer_with_a_full_body_is_accepted_and_reads_the_created_customer()
     {
-        var created = await Client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody
+        var created = await Client.Customers.CreateCustomerAsync(new CustomerCreateOptions
         {
             SourceId = "source_123",
             Name = "Bob Smith",
@@ -82,7 +82,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     [SkippableFact]
     public async Task CreateCustomer_by_voucherify_id_is_accepted()
     {
-        var created = await Client.Customers.CreateCustomerAsync(new CustomersCreateRequestBody { Id = "cust_CSnYd37MXmrbS19XCrghjBsv", Birthday = new DateTime(1990, 5, 17) });
+        var created = await Client.Customers.CreateCustomerAsync(new CustomerCreateOptions { Id = "cust_CSnYd37MXmrbS19XCrghjBsv", Birthday = new DateTime(1990, 5, 17) });
         Assert.Equal("cust_CSnYd37MXmrbS19XCrghjBsv", created.Id);
     }
 
@@ -103,7 +103,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     [SkippableFact]
     public async Task UpdateCustomer_with_a_full_body_is_accepted_and_reads_the_updated_customer()
     {
-        var updated = await Client.Customers.UpdateCustomerAsync("alice@morgan.com", new CustomersUpdateRequestBody
+        var updated = await Client.Customers.UpdateCustomerAsync("alice@morgan.com", new CustomerUpdateOptions
         {
             Name = "Alice McDonald",
             Description = "Updating customer data",
@@ -132,7 +132,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     [SkippableFact]
     public async Task CustomerPermanentlyDeletion_reads_what_was_removed()
     {
-        var deletion = await Client.Customers.CustomerPermanentlyDeletionAsync("cust_XI8sPLvznzVpNI1BMIWGcUJa");
+        var deletion = await Client.Customers.PermanentlyDeleteCustomerAsync("cust_XI8sPLvznzVpNI1BMIWGcUJa");
 
         Assert.Equal("del_7k3buMvBsJuXiLRmdh1WZvZs", deletion.Id);
         Assert.Equal("cust_XI8sPLvznzVpNI1BMIWGcUJa", deletion.RelatedObjectId);
@@ -148,7 +148,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
                 + "crm-0001,Alice Morgan,alice@example.com,+48 600 000 000,1990-05-17,1 Main St,Warsaw,PL,\"Likes \"\"quotes\"\"\",gold\n";
         using var stream = new MemoryStream(Encoding.UTF8.GetBytes(csv));
 
-        var started = await Client.Customers.ImportCustomersUsingCsvAsync(stream, "customers.csv");
+        var started = await Client.Customers.ImportCustomersFromCsvAsync(stream, "customers.csv");
 
         Assert.Equal("aa_0a875d56c805df6601", started.AsyncActionId);
     }
@@ -157,9 +157,9 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     public async Task ListCustomerActivity_with_every_filter_is_accepted_and_reads_the_generated_page()
     {
         var activity = await Client.Customers.ListCustomerActivityAsync("cust_T849EgzNVVmn5icJ2FAkT2rO",
-            limit: 50, order: CreatedAtOrder.CreatedAtDescending, startingAfterId: "evcus_0c150c51730c6b60b1",
+            limit: 50, order: CustomerActivityListOrder.CreatedAtDescending, startingAfterId: "evcus_0c150c51730c6b60b1",
             startDate: Instant.AddDays(-30), endDate: Instant, campaignId: "camp_weer1c3p5ZgktqfW56RfoNaG",
-            campaignType: ActivityCampaignType.LoyaltyProgram, category: ActivityCategory.Effect, type: "customer.rewarded.loyalty_points");
+            campaignType: CampaignType.LoyaltyProgram, category: CustomerActivityCategory.Effect, type: "customer.rewarded.loyalty_points");
 
         Assert.Equal("list", activity.Object);
         Assert.NotNull(activity.Data);
@@ -167,23 +167,23 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     }
 
     [SkippableTheory]
-    [InlineData(ActivityCampaignType.Promotion, ActivityCategory.Action)]
-    [InlineData(ActivityCampaignType.GiftVouchers, ActivityCategory.Effect)]
-    [InlineData(ActivityCampaignType.ReferralProgram, ActivityCategory.Action)]
-    [InlineData(ActivityCampaignType.DiscountCoupons, ActivityCategory.Effect)]
-    public async Task ListCustomerActivity_accepts_every_campaign_type_and_category(ActivityCampaignType campaignType, ActivityCategory category)
+    [InlineData(CampaignType.Promotion, CustomerActivityCategory.Action)]
+    [InlineData(CampaignType.GiftVouchers, CustomerActivityCategory.Effect)]
+    [InlineData(CampaignType.ReferralProgram, CustomerActivityCategory.Action)]
+    [InlineData(CampaignType.DiscountCoupons, CustomerActivityCategory.Effect)]
+    public async Task ListCustomerActivity_accepts_every_campaign_type_and_category(CampaignType campaignType, CustomerActivityCategory category)
     {
-        var activity = await Client.Customers.ListCustomerActivityAsync("cust_1", order: CreatedAtOrder.CreatedAt, campaignType: campaignType, category: category);
+        var activity = await Client.Customers.ListCustomerActivityAsync("cust_1", order: CustomerActivityListOrder.CreatedAt, campaignType: campaignType, category: category);
         Assert.Equal("list", activity.Object);
     }
 
     [SkippableFact]
     public async Task ListCustomerRedeemables_with_paging_and_filters_is_accepted_and_reads_the_example_page()
     {
-        var page = await Client.Customers.ListCustomerRedeemablesAsync("cust_p1ufreYbVbwZ1x70nFkH9rF9", new CustomerRedeemablesListOptions
+        var page = await Client.Customers.ListCustomerRedeemablesAsync("cust_p1ufreYbVbwZ1x70nFkH9rF9", new CustomerRedeemableListOptions
         {
             PageSize = 10,
-            Order = IdOrder.IdDescending,
+            Order = CustomerRedeemableListOrder.IdDescending,
             StartingAfterId = "rh_0e7b8db4700106a852",
             Filter = RedeemablesFilters.EveryCondition,
         });
@@ -201,7 +201,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     [SkippableFact]
     public async Task ListCustomerRedeemables_with_ascending_order_and_no_filter_is_accepted()
     {
-        var page = await Client.Customers.ListCustomerRedeemablesAsync("cust_p1ufreYbVbwZ1x70nFkH9rF9", limit: 1, order: IdOrder.Id);
+        var page = await Client.Customers.ListCustomerRedeemablesAsync("cust_p1ufreYbVbwZ1x70nFkH9rF9", limit: 1, order: CustomerRedeemableListOrder.Id);
         Assert.Equal("rh_0e7b8db4700106a852", page.Data![0].Id);
     }
 
@@ -221,7 +221,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     {
         var started = await Client.Customers.UpdateCustomersInBulkAsync(
         [
-            new CustomersUpdateInBulkRequestBody
+            new CustomerBulkUpdateItem
             {
                 SourceId = "source_123",
                 Name = "Bob Smith",
@@ -233,7 +233,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
                 Address = VendorExampleAddress(),
                 Metadata = new Dictionary<string, object> { ["lang"] = "en", ["test"] = false },
             },
-            new CustomersUpdateInBulkRequestBody { SourceId = "source_456", Email = "alice@example.com" },
+            new CustomerBulkUpdateItem { SourceId = "source_456", Email = "alice@example.com" },
         ]);
 
         Assert.False(string.IsNullOrEmpty(started.AsyncActionId));
@@ -242,7 +242,7 @@ public sealed class OperationContractTests(PrismFixture prism) : IDisposable
     [SkippableFact]
     public async Task UpdateCustomersMetadataInBulk_is_accepted_and_reads_the_async_action_id()
     {
-        var started = await Client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomersMetadataUpdateInBulkRequestBody
+        var started = await Client.Customers.UpdateCustomersMetadataInBulkAsync(new CustomerMetadataBulkUpdateOptions
         {
             SourceIds = ["source_123", "source_456"],
             Metadata = new Dictionary<string, object> { ["lang"] = "en", ["test"] = false },

@@ -26,7 +26,7 @@ public class BackoffAndPayloadProperties
         var text = Gen.String[Gen.Char.AlphaNumeric, 0, 40];
         var unicode = Gen.String[Gen.Char, 0, 40];
         var gen = Gen.Select(text, unicode, Gen.Int[0, 3]).Select((sourceId, name, copies) =>
-            Enumerable.Range(0, copies + 1).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = sourceId + i, Name = name }).ToArray());
+            Enumerable.Range(0, copies + 1).Select(i => new CustomerBulkUpdateItem { SourceId = sourceId + i, Name = name }).ToArray());
 
         await gen.SampleAsync(async items =>
         {

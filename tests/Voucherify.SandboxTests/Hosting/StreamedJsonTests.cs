@@ -42,7 +42,7 @@ public sealed class StreamedJsonTests
         ["a page of one"] = Page(1, 50),
         ["a page of many, larger than a small body"] = Page(40, 2_000),
         ["an empty page"] = Page(0, 0),
-        ["activity"] = new CustomerActivityListResponseBody
+        ["activity"] = new CustomerActivityList
         {
             Object = "list", DataRef = "data", HasMore = false,
             Data = Enumerable.Range(0, 3).Select(i => new CustomerActivity { Id = $"evcus_{i}", Type = "customer.created", CreatedAt = DateTimeOffset.UnixEpoch.AddDays(i), GroupId = "v-1" }).ToList(),
@@ -60,7 +60,7 @@ public sealed class StreamedJsonTests
         ["a top-level array"] = Enumerable.Range(0, 5).Select(i => Customer(i, 10)),
     };
 
-    private static CustomersListResponseBody Page(int count, int metadataBytes, string filler = "x") => new()
+    private static CustomerList Page(int count, int metadataBytes, string filler = "x") => new()
     {
         Object = "list", DataRef = "customers", Total = count, HasMore = false,
         Customers = Enumerable.Range(0, count).Select(i => Customer(i, metadataBytes, filler)).ToList(),

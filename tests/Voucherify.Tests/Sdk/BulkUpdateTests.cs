@@ -49,7 +49,7 @@ public class BulkUpdateTests
         endpoint.Register(mock, BulkUrl);
         using var client = SdkTestClient.Create(mock);
         // {"source_id":"ż00"} is 20 bytes ('ż' takes two); a request of n is 2 + 20n + (n - 1) bytes: 4 fit in 100 (85), 5 do not (106).
-        var customers = Enumerable.Range(0, 10).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"ż{i:D2}" }).ToList();
+        var customers = Enumerable.Range(0, 10).Select(i => new CustomerBulkUpdateItem { SourceId = $"ż{i:D2}" }).ToList();
 
         var summary = await client.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { MaxRequestBytes = 100, WaitForCompletion = false });
 
@@ -68,7 +68,7 @@ public class BulkUpdateTests
         endpoint.Register(mock, BulkUrl);
         using var client = SdkTestClient.Create(mock);
         var description = new string('x', 1000);
-        var customers = Enumerable.Range(0, 25_000).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i:D5}", Description = description });
+        var customers = Enumerable.Range(0, 25_000).Select(i => new CustomerBulkUpdateItem { SourceId = $"c{i:D5}", Description = description });
 
         var summary = await client.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { WaitForCompletion = false });
 
@@ -89,7 +89,7 @@ public class BulkUpdateTests
         RespondDone(mock, "aa_1", done: 4, failed: 0);
         RespondDone(mock, "aa_2", done: 3, failed: 1, error: "c07");
         using var client = SdkTestClient.Create(mock);
-        var customers = Enumerable.Range(0, 8).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i:D2}" });
+        var customers = Enumerable.Range(0, 8).Select(i => new CustomerBulkUpdateItem { SourceId = $"c{i:D2}" });
 
         var summary = await client.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { MaxRequestBytes = 100 });
 
@@ -123,7 +123,7 @@ public class BulkUpdateTests
         RespondDone(mock, "aa_3", done: 4, failed: 0);
         using var client = SdkTestClient.Create(mock);
         // Three jobs, one failed: the message's count of failed jobs differs from the count of the others.
-        var customers = Enumerable.Range(0, 12).Select(i => new CustomersUpdateInBulkRequestBody { SourceId = $"c{i:D2}" });
+        var customers = Enumerable.Range(0, 12).Select(i => new CustomerBulkUpdateItem { SourceId = $"c{i:D2}" });
 
         var failure = await Assert.ThrowsAsync<AsyncActionFailedException>(
             () => client.Customers.UpdateCustomersInBatchesAsync(customers, new BulkUpdateOptions { MaxRequestBytes = 100 }));
@@ -183,8 +183,8 @@ public class BulkUpdateTests
         using var client = SdkTestClient.Create(mock);
         var customers = new[]
         {
-            new CustomersUpdateInBulkRequestBody { SourceId = "small" },
-            new CustomersUpdateInBulkRequestBody { SourceId = "huge", Description = new string('x', 200) },
+            new CustomerBulkUpdateItem { SourceId = "small" },
+            new CustomerBulkUpdateItem { SourceId = "huge", Description = new string('x', 200) },
         };
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
@@ -202,7 +202,7 @@ public class BulkUpdateTests
         using var client = SdkTestClient.Create(mock);
 
         var error = await Assert.ThrowsAsync<ArgumentException>(() =>
-            client.Customers.UpdateCustomersInBatchesAsync(new[] { new CustomersUpdateInBulkRequestBody { Name = "No Id" } }));
+            client.Customers.UpdateCustomersInBatchesAsync(new[] { new CustomerBulkUpdateItem { Name = "No Id" } }));
 
         Assert.Contains("Customer 0 has no SourceId", error.Message);
     }

@@ -15,7 +15,7 @@ public class CsvImportFromRowsTests
         "Address_Postal_Code", "Address_City", "Address_State", "Address_Country", "Description",
     };
 
-    private static List<CustomersCreateRequestBody> Rows() => new()
+    private static List<CustomerCreateOptions> Rows() => new()
     {
         new()
         {
@@ -31,7 +31,7 @@ public class CsvImportFromRowsTests
         },
     };
 
-    private static async Task<string> WriteAsync(IEnumerable<CustomersCreateRequestBody> rows, IReadOnlyList<string> columns)
+    private static async Task<string> WriteAsync(IEnumerable<CustomerCreateOptions> rows, IReadOnlyList<string> columns)
     {
         using var buffer = new MemoryStream();
         await CustomerCsv.WriteAsync(rows, buffer, columns);
@@ -149,18 +149,18 @@ public class CsvImportFromRowsTests
     /// Rows without end, counted as they are read: the writer is still producing when the server answers, whatever
     /// the scheduling, because back-pressure stops it once the pipe is full and it never runs out of rows.
     /// </summary>
-    private sealed class EndlessRows : IEnumerable<CustomersCreateRequestBody>
+    private sealed class EndlessRows : IEnumerable<CustomerCreateOptions>
     {
         private int _read;
 
         public int Read => Volatile.Read(ref _read);
 
-        public IEnumerator<CustomersCreateRequestBody> GetEnumerator()
+        public IEnumerator<CustomerCreateOptions> GetEnumerator()
         {
             for (var i = 0; ; i++)
             {
                 Interlocked.Increment(ref _read);
-                yield return new CustomersCreateRequestBody { SourceId = $"row-{i}", Name = new string('n', 200) };
+                yield return new CustomerCreateOptions { SourceId = $"row-{i}", Name = new string('n', 200) };
             }
         }
 

@@ -258,7 +258,7 @@ public class DependencyInjectionTests
         var (provider, logs) = CreateWithBodyLogging(logBodies: false);
         using var _ = provider;
 
-        await provider.GetRequiredService<ICustomersClient>().CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        await provider.GetRequiredService<ICustomersClient>().CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 
         Assert.Single(logs.Entries, e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory);
         Assert.DoesNotContain(logs.Entries, e => e.AllText.Contains("crm-1"));
@@ -270,7 +270,7 @@ public class DependencyInjectionTests
         var (provider, logs) = CreateWithBodyLogging(logBodies: true);
         using var _ = provider;
 
-        var created = await provider.GetRequiredService<ICustomersClient>().CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        var created = await provider.GetRequiredService<ICustomersClient>().CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 
         Assert.Equal("cust_1", created.Id); // the response is still readable after being logged
         var events = logs.Entries.Where(e => e.Category == VoucherifyServiceCollectionExtensions.LoggerCategory).ToList();

@@ -46,7 +46,7 @@ public class PagingTests
         var server = new FakeCustomerListServer(customers);
         using var client = SdkTestClient.Create(server);
 
-        var listed = await ListIdsAsync(client, new CustomerListOptions { PageSize = 10, Order = ListCustomersOrder.CreatedAt });
+        var listed = await ListIdsAsync(client, new CustomerListOptions { PageSize = 10, Order = CustomerListOrder.CreatedAt });
 
         Assert.Equal(customers.Select(c => c.Id), listed);
         Assert.All(server.Queries, q => Assert.Equal("created_at", q["order"]));
@@ -169,7 +169,7 @@ public class PagingTests
 
         await Assert.ThrowsAsync<ArgumentOutOfRangeException>(async () =>
         {
-            await foreach (var _ in client.Customers.ListAllCustomersAsync(new CustomerListOptions { Order = ListCustomersOrder.SourceId })) { }
+            await foreach (var _ in client.Customers.ListAllCustomersAsync(new CustomerListOptions { Order = CustomerListOrder.SourceId })) { }
         });
     }
 
@@ -188,7 +188,7 @@ public class PagingTests
         using var client = SdkTestClient.Create(mock);
 
         var ids = new List<string>();
-        await foreach (var activity in client.Customers.ListAllCustomerActivityAsync("cust_1", new CustomerActivityListOptions { PageSize = 2, Order = CreatedAtOrder.CreatedAt }))
+        await foreach (var activity in client.Customers.ListAllCustomerActivityAsync("cust_1", new CustomerActivityListOptions { PageSize = 2, Order = CustomerActivityListOrder.CreatedAt }))
             ids.Add(activity.Id!);
 
         mock.VerifyNoOutstandingExpectation();
@@ -248,11 +248,11 @@ public class PagingTests
         using var client = SdkTestClient.Create(mock);
 
         var ids = new List<string>();
-        await foreach (var redeemable in client.Customers.ListAllCustomerRedeemablesAsync("cust_1", new CustomerRedeemablesListOptions
+        await foreach (var redeemable in client.Customers.ListAllCustomerRedeemablesAsync("cust_1", new CustomerRedeemableListOptions
         {
             PageSize = 25,
             StartingAfterId = "rh_0",
-            Filter = new CustomerRedeemablesFilter { HolderRole = new StringFilterConditions { In = { "OWNER" } }, Junction = FilterJunction.And },
+            Filter = new CustomerRedeemableFilter { HolderRole = new StringFilterConditions { In = { "OWNER" } }, Junction = FilterJunction.And },
         }))
             ids.Add(redeemable.Id!);
 

@@ -15,7 +15,7 @@ public class SandboxRoundTripTests
         var sourceIds = Enumerable.Range(0, 1025).Select(i => $"crm-{i:D4}").ToList();
 
         var summary = await client.Customers.UpdateCustomersInBatchesAsync(
-            sourceIds.Select(id => new CustomersUpdateInBulkRequestBody { SourceId = id, Name = "Customer " + id }),
+            sourceIds.Select(id => new CustomerBulkUpdateItem { SourceId = id, Name = "Customer " + id }),
             new BulkUpdateOptions { MaxRequestBytes = 16 * 1024, WaitOptions = FastPolling });
 
         Assert.True(summary.AsyncActionIds.Count > 1);
@@ -25,7 +25,7 @@ public class SandboxRoundTripTests
         await foreach (var customer in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10 }))
             newestFirst.Add(customer.SourceId!);
         var oldestFirst = new List<string>();
-        await foreach (var customer in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10, Order = ListCustomersOrder.CreatedAt }))
+        await foreach (var customer in client.Customers.ListAllCustomersAsync(new CustomerListOptions { PageSize = 10, Order = CustomerListOrder.CreatedAt }))
             oldestFirst.Add(customer.SourceId!);
 
         // The jobs ran in request order and each created its customers in item order.

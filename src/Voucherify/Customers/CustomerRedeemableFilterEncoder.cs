@@ -6,7 +6,7 @@ using System.Text;
 namespace Voucherify
 {
     /// <summary>
-    /// Writes a <see cref="CustomerRedeemablesFilter"/> as the API reads it: bracket-nested keys three levels deep,
+    /// Writes a <see cref="CustomerRedeemableFilter"/> as the API reads it: bracket-nested keys three levels deep,
     /// <c>filters[holder_role][conditions][$in][0]=OWNER&amp;filters[junction]=and</c>.
     /// </summary>
     /// <remarks>
@@ -14,9 +14,9 @@ namespace Voucherify
     /// form the vendor's own SDKs send), and <c>$has_value</c>/<c>$is_unknown</c> carry an empty value because the
     /// API only looks at their presence. Keys and values are percent-encoded like the generated query parameters.
     /// </remarks>
-    internal static class CustomerRedeemablesFilterEncoder
+    internal static class CustomerRedeemableFilterEncoder
     {
-        public static string Encode(CustomerRedeemablesFilter filter)
+        public static string Encode(CustomerRedeemableFilter filter)
         {
             var query = new StringBuilder();
             AppendConditions(query, "id", filter.Id);

@@ -1,13 +1,13 @@
 namespace Voucherify
 {
     /// <summary>
-    /// Narrows <see cref="CustomersClient.ListCustomerRedeemablesAsync(string, CustomerRedeemablesListOptions, System.Threading.CancellationToken)"/>
+    /// Narrows <see cref="CustomersClient.ListCustomerRedeemablesAsync(string, CustomerRedeemableListOptions, System.Threading.CancellationToken)"/>
     /// to the redeemables matching conditions on their fields. Leave a field null to not filter on it.
     /// </summary>
     /// <example>
     /// Loyalty cards and gift vouchers the customer owns:
     /// <code>
-    /// new CustomerRedeemablesFilter
+    /// new CustomerRedeemableFilter
     /// {
     ///     HolderRole = new StringFilterConditions { In = { "OWNER" } },
     ///     VoucherType = new StringFilterConditions { In = { "LOYALTY_CARD", "GIFT_VOUCHER" } },
@@ -15,7 +15,7 @@ namespace Voucherify
     /// }
     /// </code>
     /// </example>
-    public sealed class CustomerRedeemablesFilter
+    public sealed class CustomerRedeemableFilter
     {
         /// <summary>Conditions on the holder record's id (<c>rh_…</c>).</summary>
         public StringFilterConditions? Id { get; set; }
