@@ -54,6 +54,8 @@ catch (SandboxSeedException e)
     return 3;
 }
 await using var running = sandbox;
+// The standalone server owns its process, so it may return memory to the system after a burst (see IdleMemoryTrimmer).
+await using var trimmer = new IdleMemoryTrimmer();
 Console.WriteLine($"Voucherify sandbox listening on {running.BaseUri}");
 Console.WriteLine($"  X-App-Id:    {options.ApplicationId}");
 if (options.Seed is { } seed) Console.WriteLine($"  Seeded with {seed.Customers.Count} customer(s) from {seed.Origin}");

@@ -5,7 +5,7 @@ using Voucherify.Benchmarks.Budgets;
 if (args.Length > 0 && args[0] == "budgets")
     return await BudgetRunner.RunAsync(args[1..]);
 
-var summaries = BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args).ToList();
+var summaries = BenchmarkSwitcher.FromAssembly(typeof(BudgetRunner).Assembly).Run(args).ToList();
 // Fail (for CI) when nothing matched the filter, or a benchmark did not build or run.
 var failed = summaries.Count == 0 || summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success));
 return failed ? 1 : 0;

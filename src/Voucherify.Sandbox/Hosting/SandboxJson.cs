@@ -70,11 +70,24 @@ internal static class SandboxJson
         }
     }
 
-    /// <summary>Reads a JSON body; null when it is not valid JSON.</summary>
+    /// <summary>
+    /// Reads a JSON body as it streams in (never the whole text at once, which would double a 10 MB bulk body in memory);
+    /// null when it is not valid JSON.
+    /// </summary>
     public static async Task<JToken?> ReadBodyAsync(Stream body, CancellationToken cancellationToken)
     {
-        using var reader = new StreamReader(body, Encoding.UTF8);
-        return Parse(await reader.ReadToEndAsync(cancellationToken));
+        using var reader = new StreamReader(body, Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 16 * 1024, leaveOpen: true);
+        using var json = new JsonTextReader(reader) { DateParseHandling = DateParseHandling.None, MaxDepth = 64, ArrayPool = PooledChars.Instance, CloseInput = false };
+        try
+        {
+            var token = await JToken.ReadFromAsync(json, cancellationToken);
+            // Trailing garbage after the first value makes the body invalid, as it would be for the service.
+            return await json.ReadAsync(cancellationToken) ? null : token;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Converts a JSON fragment into a generated DTO; null with a reason when its members have the wrong types.</summary>

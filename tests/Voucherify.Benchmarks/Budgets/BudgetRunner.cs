@@ -13,7 +13,7 @@ internal static class BudgetRunner
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: budgets overhead|csv-memory|paging-memory|polling|concurrency|build [--option value ...]; see docs/performance.md");
+            Console.Error.WriteLine("usage: budgets overhead|csv-memory|paging-memory|polling|concurrency|build|sandbox-memory [--option value ...]; see docs/performance.md");
             return 2;
         }
         bool passed;
@@ -28,6 +28,7 @@ internal static class BudgetRunner
             case "polling": passed = await PollingBudget.RunAsync(options); break;
             case "concurrency": passed = await ConcurrencyBudget.RunAsync(options); break;
             case "build": passed = await BuildBudget.RunAsync(options); break;
+            case "sandbox-memory": passed = await Sandbox.SandboxMemoryBudget.RunAsync(options); break;
             case CsvImportMemoryBudget.ChildCommand: await CsvImportMemoryBudget.RunChildAsync(args[1], args[2]); return 0;
             case PagingMemoryBudget.ChildCommand: await PagingMemoryBudget.RunChildAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]); return 0;
             case LoopbackServer.ChildCommand: await LoopbackServer.ServeUntilStdinClosesAsync(); return 0;
