@@ -93,11 +93,18 @@ internal sealed partial class RedeemablesFilter
         else if (op is "$after" or "$before" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
             test = op == "$after" ? (v, _) => v > instant : (v, _) => v < instant;
         else if (op is "$more_than" or "$less_than" && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var days))
-            test = op == "$more_than" ? (v, now) => v < now.AddDays(-days) : (v, now) => v > now.AddDays(-days);
+            test = op == "$more_than" ? (v, now) => v < DaysAgo(now, days) : (v, now) => v > DaysAgo(now, days);
         if (test is null) return false;
         _conditions.Add(("created_at", (r, now) => test(r.CreatedAt, now)));
         return true;
     }
+
+    /// <summary>
+    /// The instant <paramref name="days"/> before <paramref name="now"/>, or the earliest one there is: 740 000 days
+    /// ago is before year 1, so "more than" it matches nothing and "less than" it everything, rather than a 500.
+    /// </summary>
+    private static DateTimeOffset DaysAgo(DateTimeOffset now, int days) =>
+        days > (now - DateTimeOffset.MinValue).TotalDays ? DateTimeOffset.MinValue : now.AddDays(-days);
 
     private static string? Field(CustomerRedeemable r, string field) => field switch
     {
