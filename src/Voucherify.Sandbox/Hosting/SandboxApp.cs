@@ -36,11 +36,13 @@ internal static class SandboxApp
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
             if (options.MinRequestBodyDataRate is { } rate) kestrel.Limits.MinRequestBodyDataRate = rate;
+            RequestSizeLimits.Raise(kestrel.Limits);
         });
 
         var app = builder.Build();
         app.Use(new RequestRecorder(journal, clock, options.JournalBodyBytes).InvokeAsync);
         app.Use(FailureBoundary.InvokeAsync);
+        app.Use(RequestSizeLimits.InvokeAsync);
         app.Use(new Gatekeeper(options, clock.Time).InvokeAsync);
         app.Use(DotSegmentGuard.InvokeAsync);
         app.Use(faults.InvokeAsync);
@@ -50,7 +52,9 @@ internal static class SandboxApp
         AsyncActionEndpoints.Map(app, jobs);
         AdminEndpoints.Map(app, journal, faults);
         var known = new KnownRoutes(((IEndpointRouteBuilder)app).DataSources);
-        app.MapFallback(context => known.MethodsFor(context.Request.Path) is { Count: > 0 } allowed
+        // "{*path}" rather than MapFallback's default "{*path:nonfile}", which leaves out a last segment with a dot
+        // (PATCH /v1/customers/a.b) and let routing answer an empty 404.
+        app.MapFallback("{*path}", context => known.MethodsFor(context.Request.Path) is { Count: > 0 } allowed
             ? ApiErrors.MethodNotAllowedAsync(context, allowed)
             : ApiErrors.NotFoundAsync(context, "endpoint", $"{context.Request.Method} {context.Request.Path}"));
         return app;
