@@ -127,7 +127,7 @@ public sealed class TruncatedBodyTests : IAsyncLifetime
         var journaled = await Journaled.SingleAsync(_sandbox, r => r.Method == method && r.Path == target);
         Assert.False(journaled.StatusCode is >= 200 and < 300, $"Journaled as {journaled.StatusCode}");
 
-        var later = await _client.Customers.UpdateCustomersInBulkAsync([new CustomersUpdateInBulkRequestBody { SourceId = "later" }]);
+        var later = await _client.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "later" }]);
         using var patience = new CancellationTokenSource(RawHttp.Patience);
         var done = await _client.AsyncActions.WaitForCompletionAsync(later.AsyncActionId!,
             new AsyncActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) }, patience.Token);
