@@ -217,6 +217,21 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public void Validate_mode_for_the_build_prints_only_the_first_problem_as_tab_separated_fields()
+    {
+        var broken = SampleSpec.Edit(SampleSpec.Edit("$ref: '#/components/schemas/Order'", "$ref: '#/components/schemas/Ordr'"),
+            "$ref: '#/components/schemas/BulkItem'", "$ref: '#/components/schemas/BulkItm'");
+        _repository.Write("broken.yaml", broken);
+        var file = Path.Combine(_repository.Root, "broken.yaml");
+
+        var (code, output, _) = _repository.Run("--validate", "broken.yaml", "--format", "msbuild");
+
+        Assert.Equal(3, code);
+        Assert.Equal($"{file}\t27\t19\t#/paths/~1v1~1things/get/parameters/2/schema/$ref: $ref '#/components/schemas/Ordr' does not resolve: " +
+                     $"#/components/schemas has no 'Ordr' (and 1 more: tools/spec-diff --validate {file}){Environment.NewLine}", output);
+    }
+
+    [Fact]
     public void Validate_mode_is_silent_and_exits_0_for_a_valid_spec() =>
         Assert.Equal((0, "", ""), _repository.Run("--validate", TempRepository.SpecPath));
 

@@ -6,7 +6,7 @@ internal sealed record Arguments
     /// <summary>The usage text printed with an argument error.</summary>
     public const string Usage =
         "usage: spec-diff --base <git-ref> [--json FILE] [--spec PATH] [--changelog PATH] [--public-api DIR] [--repo DIR]\n" +
-        "       spec-diff --validate SPEC.yaml";
+        "       spec-diff --validate SPEC.yaml [--format text|msbuild]";
 
     /// <summary>The git ref to compare the working tree with.</summary>
     public string? Base { get; private init; }
@@ -28,6 +28,12 @@ internal sealed record Arguments
 
     /// <summary>Validate this spec file only (the build's check before NSwag).</summary>
     public string? Validate { get; private init; }
+
+    /// <summary>
+    /// How --validate reports: <c>text</c> (one canonical error line per problem) or <c>msbuild</c> (only the first
+    /// problem, as <c>file TAB line TAB column TAB pointer: message</c>, for build/NSwag.targets to log as one error).
+    /// </summary>
+    public string Format { get; private init; } = "text";
 
     /// <summary>Why the command line cannot be run, or null.</summary>
     public string? Error { get; private init; }
@@ -51,6 +57,8 @@ internal sealed record Arguments
                 "--public-api" => parsed with { PublicApi = value },
                 "--repo" => parsed with { Repo = value },
                 "--validate" => parsed with { Validate = value },
+                "--format" when value is "text" or "msbuild" => parsed with { Format = value },
+                "--format" => new Arguments { Error = $"--format must be text or msbuild, not '{value}'" },
                 _ => new Arguments { Error = $"unknown option '{name}'" },
             };
             if (parsed.Error is not null) return parsed;

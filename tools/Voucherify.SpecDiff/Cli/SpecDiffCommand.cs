@@ -23,21 +23,28 @@ internal static class SpecDiffCommand
             return ExitCodes.UsageError;
         }
         return arguments.Validate is not null
-            ? Validate(Path.GetFullPath(arguments.Validate, currentDirectory), output)
+            ? Validate(Path.GetFullPath(arguments.Validate, currentDirectory), arguments.Format, output)
             : Diff(arguments, output, error, currentDirectory);
     }
 
-    /// <summary>The build's check: one canonical error line per problem (on standard output, which MSBuild captures).</summary>
-    private static int Validate(string path, TextWriter output)
+    /// <summary>
+    /// The spec check: one canonical error line per problem, or for the build (<c>--format msbuild</c>) the first
+    /// problem's fields separated by tabs, the count of the others in its message.
+    /// </summary>
+    private static int Validate(string path, string format, TextWriter output)
     {
-        if (!File.Exists(path))
+        var problems = File.Exists(path)
+            ? SpecLoader.Load(File.ReadAllText(path), path, Path.GetDirectoryName(path)).Problems
+            : [new SpecProblem(path, 1, 1, Pointer.Root, "the spec file does not exist")];
+        if (format == "msbuild" && problems.Count > 0)
         {
-            output.WriteLine(new SpecProblem(path, 1, 1, Pointer.Root, "the spec file does not exist"));
-            return ExitCodes.InvalidSpec;
+            var first = problems[0];
+            var more = problems.Count > 1 ? $" (and {problems.Count - 1} more: tools/spec-diff --validate {path})" : "";
+            output.WriteLine($"{first.File}\t{first.Line}\t{first.Column}\t{first.Pointer}: {first.Message}{more}");
         }
-        var loaded = SpecLoader.Load(File.ReadAllText(path), path, Path.GetDirectoryName(path));
-        foreach (var problem in loaded.Problems) output.WriteLine(problem);
-        return loaded.Problems.Count == 0 ? ExitCodes.Ok : ExitCodes.InvalidSpec;
+        else
+            foreach (var problem in problems) output.WriteLine(problem);
+        return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.InvalidSpec;
     }
 
     private static int Diff(Arguments arguments, TextWriter output, TextWriter error, string currentDirectory)
