@@ -23,6 +23,9 @@ internal sealed class FaultSpec
     [JsonProperty("probability")] public double? Probability { get; set; }
     [JsonProperty("seed")] public int? Seed { get; set; }
 
+    /// <summary>The longest Retry-After a fault may ask for: the header's whole seconds must fit in an int.</summary>
+    private const int MaxRetryAfterSeconds = int.MaxValue;
+
     /// <summary>How often the fault has fired (only in what <c>GET /_sandbox/faults</c> answers).</summary>
     [JsonProperty("fired", NullValueHandling = NullValueHandling.Ignore)] public int? Fired { get; set; }
 
@@ -55,6 +58,12 @@ internal sealed class FaultSpec
         if (spec.Reset is not (null or "before_response" or "mid_body"))
         {
             problem = "reset must be before_response or mid_body.";
+            return null;
+        }
+        // Checked before TimeSpan.FromSeconds, which throws on NaN and on values past TimeSpan's range (1e300).
+        if (spec.RetryAfterSeconds is { } retryAfter && !(retryAfter >= 0 && retryAfter <= MaxRetryAfterSeconds))
+        {
+            problem = $"retry_after_seconds must be a number from 0 to {MaxRetryAfterSeconds}.";
             return null;
         }
         var fault = new SandboxFault
