@@ -12,8 +12,8 @@ using Voucherify.Sandbox.Journal;
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>
-/// Builds the Kestrel application: loopback only, the request recorder, the gatekeeper and the fault injector in
-/// front, the 13 endpoints
+/// Builds the Kestrel application: loopback only, the health check (answered before anything else), the request
+/// recorder, the gatekeeper and the fault injector in front, the 13 endpoints
 /// and the sandbox's own <c>/_sandbox/…</c> endpoints behind them.
 /// </summary>
 internal static class SandboxApp
@@ -40,6 +40,7 @@ internal static class SandboxApp
         });
 
         var app = builder.Build();
+        app.Use(HealthEndpoint.InvokeAsync);
         app.Use(new RequestRecorder(journal, clock, options.JournalBodyBytes).InvokeAsync);
         app.Use(FailureBoundary.InvokeAsync);
         app.Use(RequestSizeLimits.InvokeAsync);
