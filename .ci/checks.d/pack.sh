@@ -56,7 +56,8 @@ for project in "${projects[@]}"; do
   grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "$id: no MIT licence expression"
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "$id: README not declared"
   grep -q '<repository type="git" url="https://github.com/[^"]*"[^>]* commit="[0-9a-f]\{40\}"' <<<"$nuspec" || fail "$id: no repository URL with the source commit"
-  echo "ok $id $version: lib/{${tfms// /,}}, README, XML docs, symbols"
+  if [ "${tools[$project]}" = "true" ]; then summary="tool (voucherify-sandbox)"; else summary="lib/{${tfms// /,}}, XML docs"; fi
+  echo "ok $id $version: $summary, README, symbols"
 done
 
 # Consumers below $work pick this file up on top of the machine's own sources (local feed for our packages).

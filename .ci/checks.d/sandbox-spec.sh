@@ -17,7 +17,7 @@ trap cleanup EXIT
 sandbox_build "$work/sandbox"
 seed=src/Voucherify.Sandbox/Seeds/example-seed.json
 echo '{"customers":[{"source_id":"a"},{"source_id":"b","created_at":"yesterday"}]}' >"$work/bad-seed.json"
-rc=0; dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --seed "$work/bad-seed.json" >"$work/bad.log" 2>&1 || rc=$?
+rc=0; dotnet "$work/sandbox/Voucherify.Sandbox.Tool.dll" --port 0 --seed "$work/bad-seed.json" >"$work/bad.log" 2>&1 || rc=$?
 [ "$rc" = 3 ] && grep -q "bad-seed.json: \$.customers\[1\].created_at: " "$work/bad.log" \
   || { cat "$work/bad.log"; echo "a malformed seed did not stop the sandbox with its path (exit $rc)" >&2; exit 1; }
 # --fault and the journal's admin endpoint, on a server of their own (an injected 503 is no spec violation to hunt).

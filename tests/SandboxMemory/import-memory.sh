@@ -8,7 +8,7 @@ work=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null || true; rm -rf "$work"; }
 trap cleanup EXIT
-dotnet build src/Voucherify.Sandbox/Voucherify.Sandbox.csproj -c Release -f net10.0 -nologo -v:quiet -o "$work/sandbox" >/dev/null
+dotnet build src/Voucherify.Sandbox.Tool/Voucherify.Sandbox.Tool.csproj -c Release -nologo -v:quiet -o "$work/sandbox" >/dev/null
 auth=(-H 'X-App-Id: sandbox-app-id' -H 'X-App-Token: sandbox-secret-key')
 kib() { awk -v k="$1" '$1==k":"{print $2}' "/proc/$pid/status"; }
 
@@ -21,7 +21,7 @@ with open(path, "w") as f:
     for i in range(n):
         f.write(f"crm-{i:07d},Customer {i},customer{i}@example.com,City {i % 500}\n")
 PY
-  dotnet "$work/sandbox/Voucherify.Sandbox.dll" --port 0 --job-duration-ms 0 >"$work/sandbox.log" 2>&1 &
+  dotnet "$work/sandbox/Voucherify.Sandbox.Tool.dll" --port 0 --job-duration-ms 0 >"$work/sandbox.log" 2>&1 &
   pid=$!
   for _ in $(seq 120); do grep -q 'listening on' "$work/sandbox.log" && break; sleep 0.5; done
   url=$(grep -o 'http://127.0.0.1:[0-9]*' "$work/sandbox.log" | head -1)

@@ -5,7 +5,7 @@ using System.Text.RegularExpressions;
 namespace Voucherify.Benchmarks.Sandbox;
 
 /// <summary>
-/// The standalone sandbox (the <c>Voucherify.Sandbox.dll</c> built beside this program, with its own runtimeconfig and
+/// The standalone sandbox (the voucherify-sandbox tool's <c>Voucherify.Sandbox.Tool.dll</c> built beside this program, with its own runtimeconfig and
 /// so its own GC settings) in a child process on a free port, with its resident memory read from <c>/proc</c>.
 /// </summary>
 internal sealed partial class StandaloneSandbox : IAsyncDisposable
@@ -28,7 +28,7 @@ internal sealed partial class StandaloneSandbox : IAsyncDisposable
     public static async Task<StandaloneSandbox> StartAsync(string? dll, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        info.ArgumentList.Add(dll ?? Path.Combine(AppContext.BaseDirectory, "Voucherify.Sandbox.dll"));
+        info.ArgumentList.Add(dll ?? Path.Combine(AppContext.BaseDirectory, "Voucherify.Sandbox.Tool.dll"));
         foreach (var arg in new[] { "--port", "0" }.Concat(args)) info.ArgumentList.Add(arg);
         foreach (var (name, value) in environment) info.Environment[name] = value;
         var process = Process.Start(info)!;
