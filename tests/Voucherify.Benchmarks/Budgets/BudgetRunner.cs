@@ -13,11 +13,11 @@ internal static class BudgetRunner
     {
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: budgets overhead|csv-memory|paging-memory|polling|concurrency|build|sandbox-memory [--option value ...]; see docs/performance.md");
+            Console.Error.WriteLine("usage: budgets overhead|csv-memory|paging-memory|polling|concurrency|build|sandbox-memory|sandbox-speed [--option value ...]; see docs/performance.md");
             return 2;
         }
         bool passed;
-        var options = args[0].StartsWith("child-", StringComparison.Ordinal) || args[0] == LoopbackServer.ChildCommand
+        var options = args[0].StartsWith("child-", StringComparison.Ordinal) || args[0] == LoopbackServer.ChildCommand || args[0] == Sandbox.TestDoubles.ChildCommand
             ? new BudgetOptions()
             : BudgetOptions.Parse(args.Skip(1));
         switch (args[0])
@@ -29,6 +29,8 @@ internal static class BudgetRunner
             case "concurrency": passed = await ConcurrencyBudget.RunAsync(options); break;
             case "build": passed = await BuildBudget.RunAsync(options); break;
             case "sandbox-memory": passed = await Sandbox.SandboxMemoryBudget.RunAsync(options); break;
+            case "sandbox-speed": passed = await Sandbox.SandboxSpeedBudget.RunAsync(options); break;
+            case Sandbox.TestDoubles.ChildCommand: await Sandbox.TestDoubles.ServeUntilStdinClosesAsync(); return 0;
             case CsvImportMemoryBudget.ChildCommand: await CsvImportMemoryBudget.RunChildAsync(args[1], args[2]); return 0;
             case PagingMemoryBudget.ChildCommand: await PagingMemoryBudget.RunChildAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]); return 0;
             case LoopbackServer.ChildCommand: await LoopbackServer.ServeUntilStdinClosesAsync(); return 0;
