@@ -1,27 +1,38 @@
 using System;
 using System.IO;
 using System.Net.Http;
+using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
 
 namespace Voucherify.Extensions.DependencyInjection
 {
     /// <summary>
-    /// Reads a small error body for logging and leaves the response readable for the client, whether the body declares
-    /// its length or arrives chunked (servers often stream JSON errors without a <c>Content-Length</c>).
+    /// Reads a small error body, or the start of any body, for logging and leaves the response readable for the client,
+    /// whether the body declares its length or arrives chunked (servers often stream JSON without a <c>Content-Length</c>).
     /// </summary>
     internal static class ErrorBodyReader
     {
         /// <summary>The body as text when it is at most <paramref name="maxBytes"/> long; null when it is longer or absent.</summary>
         public static async Task<string?> ReadSmallBodyAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
         {
+            var (text, complete) = await ReadPrefixAsync(response, maxBytes, cancellationToken).ConfigureAwait(false);
+            return complete ? text : null;
+        }
+
+        /// <summary>
+        /// The body's first <paramref name="maxBytes"/> bytes as text, and whether that is the whole body; null text when
+        /// there is no content. A body that declares a longer length is not read at all (empty text, not complete).
+        /// </summary>
+        public static async Task<(string? Text, bool Complete)> ReadPrefixAsync(HttpResponseMessage response, int maxBytes, CancellationToken cancellationToken)
+        {
             var content = response.Content;
-            if (content is null) return null;
+            if (content is null) return (null, false);
             if (content.Headers.ContentLength is long length)
             {
-                if (length > maxBytes) return null;
+                if (length > maxBytes) return (string.Empty, false);
                 await content.LoadIntoBufferAsync().ConfigureAwait(false);
-                return await content.ReadAsStringAsync().ConfigureAwait(false);
+                return (await content.ReadAsStringAsync().ConfigureAwait(false), true);
             }
 
             // Unknown length: read one byte past the limit, never more, so a huge body is not pulled into memory.
@@ -36,11 +47,11 @@ namespace Voucherify.Extensions.DependencyInjection
             {
                 response.Content = WithHeadersOf(content, new ByteArrayContent(prefix, 0, read));
                 content.Dispose();
-                return await response.Content.ReadAsStringAsync().ConfigureAwait(false);
+                return (await response.Content.ReadAsStringAsync().ConfigureAwait(false), true);
             }
-            // Too long to log: hand the client the bytes already read followed by the rest of the stream.
+            // Longer: hand the client the bytes already read followed by the rest of the stream.
             response.Content = WithHeadersOf(content, new StreamContent(new PrefixedStream(prefix, read, stream)));
-            return null;
+            return (Encoding.UTF8.GetString(prefix, 0, maxBytes), false);
         }
 
         private static HttpContent WithHeadersOf(HttpContent original, HttpContent replacement)

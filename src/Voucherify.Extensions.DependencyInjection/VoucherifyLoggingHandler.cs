@@ -81,10 +81,12 @@ namespace Voucherify.Extensions.DependencyInjection
                 throw;
             }
 
-            if (logBodies && response.Content?.Headers.ContentLength is long length && length <= MaxLoggedResponseBytes)
+            if (logBodies && response.Content != null)
             {
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-                LogBody(ResponseBody, request, "response", await response.Content.ReadAsStringAsync().ConfigureAwait(false));
+                // A sized body up to 1 MB is buffered whole; a chunked one (no length) only as far as the log shows it.
+                var bytes = response.Content.Headers.ContentLength.HasValue ? MaxLoggedResponseBytes : PrefixBytes(_options.MaxBodyLength);
+                var (body, complete) = await ErrorBodyReader.ReadPrefixAsync(response, bytes, cancellationToken).ConfigureAwait(false);
+                if (!string.IsNullOrEmpty(body) || complete) LogBody(ResponseBody, request, "response", body ?? string.Empty, complete);
             }
 
             var level = response.IsSuccessStatusCode ? LogLevel.Information : LogLevel.Warning;
@@ -103,10 +105,23 @@ namespace Voucherify.Extensions.DependencyInjection
             _logger.Log(level, eventId, state, exception, (s, _) => s.ToString());
         }
 
-        private void LogBody(EventId eventId, HttpRequestMessage request, string direction, string body)
+        /// <summary>
+        /// Bytes enough for <paramref name="maxChars"/> characters of UTF-8 (at most 3 bytes each), plus a margin so that a
+        /// secret echoed across the cut is still whole, and so redacted, in what was read.
+        /// </summary>
+        private static int PrefixBytes(int maxChars) => (int)Math.Min(MaxLoggedResponseBytes, Math.Max(0L, maxChars) * 3L + 1024);
+
+        /// <summary>Writes a body event, redacted and cut to <see cref="VoucherifyLoggingOptions.MaxBodyLength"/>.</summary>
+        /// <param name="eventId">Request or response body.</param>
+        /// <param name="request">The request the body belongs to.</param>
+        /// <param name="direction">"request" or "response".</param>
+        /// <param name="body">The body, or its start.</param>
+        /// <param name="complete">False when <paramref name="body"/> is only the start of a longer body.</param>
+        private void LogBody(EventId eventId, HttpRequestMessage request, string direction, string body, bool complete = true)
         {
             body = _redactor.Redact(body)!;
-            var shown = body.Length <= _options.MaxBodyLength ? body : body.Substring(0, Math.Max(0, _options.MaxBodyLength)) + $"… ({body.Length} characters)";
+            var cut = body.Substring(0, Math.Min(body.Length, Math.Max(0, _options.MaxBodyLength)));
+            var shown = complete && body.Length <= _options.MaxBodyLength ? body : cut + (complete ? $"… ({body.Length} characters)" : "… (longer, not read further)");
             _logger.Log(LogLevel.Debug, eventId, "Voucherify {Method} {Route} {Direction} body: {Body}", request.Method.Method, OperationName.Route(request), direction, shown);
         }
 

@@ -62,7 +62,9 @@ namespace Voucherify.Http
                 }
                 // Our timer at the call's deadline: the call is over.
                 if (callBound && attempt.IsCancellationRequested) throw new CallTimedOutException(exception);
-                // Our timer, or a timeout below us (a caller-supplied HttpClient's own Timeout): this attempt took too long.
+                // A timeout below us that names itself (a caller's HttpClient.Timeout, a resilience handler's).
+                if (!attempt.IsCancellationRequested && TimeoutBelow.Recognise(exception) is { } below) throw below;
+                // Our timer, or a timeout below us that does not say what it was: this attempt took too long.
                 if (exception is OperationCanceledException || attempt.IsCancellationRequested)
                     throw new AttemptTimedOutException(_timeout, exception);
                 throw;
@@ -73,12 +75,19 @@ namespace Voucherify.Http
     /// <summary>One attempt ran out of time; the retry handler decides whether to try again or report a <see cref="VoucherifyTimeoutException"/>.</summary>
     internal sealed class AttemptTimedOutException : Exception
     {
-        public AttemptTimedOutException(TimeSpan timeout, Exception innerException)
+        /// <param name="timeout">The limit that fired.</param>
+        /// <param name="innerException">The cancellation or timeout exception seen.</param>
+        /// <param name="limit">What fired, for the message, when it was not <see cref="VoucherifyClientOptions.AttemptTimeout"/>.</param>
+        public AttemptTimedOutException(TimeSpan timeout, Exception innerException, string? limit = null)
             : base($"The attempt did not complete within {timeout}.", innerException)
         {
             Timeout = timeout;
+            Limit = limit;
         }
 
         public TimeSpan Timeout { get; }
+
+        /// <summary>What fired, when not the client's own attempt timeout; null for that one.</summary>
+        public string? Limit { get; }
     }
 }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -23,7 +24,7 @@ namespace Voucherify.Http
             _httpClient = httpClient;
         }
 
-        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var attempt = new HttpRequestMessage(request.Method, request.RequestUri)
             {
@@ -32,7 +33,25 @@ namespace Voucherify.Http
             };
             foreach (KeyValuePair<string, IEnumerable<string>> header in request.Headers)
                 attempt.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            return _httpClient.SendAsync(attempt, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+            var started = Stopwatch.GetTimestamp();
+            try
+            {
+                return await _httpClient.SendAsync(attempt, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException cancelled) when (!cancellationToken.IsCancellationRequested && IsOwnTimeout(cancelled, started))
+            {
+                // Its Timeout fired, not the library's attempt timer (that would have cancelled our token): say so.
+                throw new AttemptTimedOutException(_httpClient.Timeout, cancelled,
+                    $"the Timeout of {VoucherifyTimeoutException.Seconds(_httpClient.Timeout)} s of the HttpClient given to the client (HttpClient.Timeout)");
+            }
         }
+
+        /// <summary>
+        /// .NET 5+ marks the HttpClient's own timeout with an inner <see cref="TimeoutException"/>; older runtimes do not,
+        /// so there it is the timeout when at least that long has passed.
+        /// </summary>
+        private bool IsOwnTimeout(OperationCanceledException cancelled, long started) =>
+            cancelled.InnerException is TimeoutException ||
+            (_httpClient.Timeout != Timeout.InfiniteTimeSpan && Stopwatch.GetTimestamp() - started >= _httpClient.Timeout.TotalSeconds * Stopwatch.Frequency);
     }
 }

@@ -47,7 +47,7 @@ namespace Voucherify.Http
                         await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
                         continue;
                     }
-                    throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, RequestState.GetAttempts(request));
+                    throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, RequestState.GetAttempts(request), timedOut.Limit);
                 }
                 catch (Exception failure) when (TransportFailure.IsNetworkFailure(failure) && !cancellationToken.IsCancellationRequested)
                 {

@@ -20,6 +20,25 @@ public class DependencyInjectionTests
         })
         .Build();
 
+    private static ServiceCollection LoggingTo(CapturingLoggerProvider logs, LogLevel level)
+    {
+        var services = new ServiceCollection();
+        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(level));
+        return services;
+    }
+
+    /// <summary>The client registered against a running sandbox, as an app's configuration would point it there.</summary>
+    private static IHttpClientBuilder AddVoucherifyFor(IServiceCollection services, Voucherify.Sandbox.VoucherifySandbox sandbox)
+    {
+        var sandboxOptions = sandbox.CreateClientOptions();
+        return services.AddVoucherify(options =>
+        {
+            options.ApplicationId = sandboxOptions.ApplicationId;
+            options.SecretKey = sandboxOptions.SecretKey;
+            options.BaseUri = sandboxOptions.BaseUri;
+        });
+    }
+
     /// <summary>Records the requests it passes on, as a caller's own handler would see them.</summary>
     private sealed class RecordingHandler : DelegatingHandler
     {
@@ -80,15 +99,8 @@ public class DependencyInjectionTests
         // The sandbox writes its JSON errors without a Content-Length (chunked), over a real socket.
         await using var sandbox = await Voucherify.Sandbox.VoucherifySandbox.StartAsync();
         var logs = new CapturingLoggerProvider();
-        var services = new ServiceCollection();
-        services.AddLogging(builder => builder.AddProvider(logs).SetMinimumLevel(LogLevel.Information));
-        var sandboxOptions = sandbox.CreateClientOptions();
-        services.AddVoucherify(options =>
-        {
-            options.ApplicationId = sandboxOptions.ApplicationId;
-            options.SecretKey = sandboxOptions.SecretKey;
-            options.BaseUri = sandboxOptions.BaseUri;
-        });
+        var services = LoggingTo(logs, LogLevel.Information);
+        AddVoucherifyFor(services, sandbox);
         using var provider = services.BuildServiceProvider();
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("nobody"));
@@ -280,6 +292,36 @@ public class DependencyInjectionTests
         Assert.Equal("{\"id\":\"cust_1\",\"sourc… (35 characters)", events[1]["Body"]);
         Assert.Equal("/v1/customers", events[1]["Route"]);
         Assert.All(logs.Entries, e => Assert.DoesNotContain(TestClient.SecretKey, e.AllText));
+    }
+
+    [Theory]
+    [InlineData(40)]
+    [InlineData(100_000)]
+    public async Task A_chunked_response_body_is_logged_up_to_the_configured_length_and_still_read_whole_by_the_client(int maxBodyLength)
+    {
+        // The sandbox sends a JSON answer over 16 KB chunked (no Content-Length), over a real socket.
+        await using var sandbox = await Voucherify.Sandbox.VoucherifySandbox.StartAsync();
+        var logs = new CapturingLoggerProvider();
+        var services = LoggingTo(logs, LogLevel.Debug);
+        AddVoucherifyFor(services, sandbox);
+        services.Configure<VoucherifyLoggingOptions>(options => { options.LogBodies = true; options.MaxBodyLength = maxBodyLength; });
+        using var provider = services.BuildServiceProvider();
+        var customers = provider.GetRequiredService<ICustomersClient>();
+        await customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-chunked", Name = new string('n', 20_000) });
+
+        var customer = await customers.GetCustomerAsync("crm-chunked");
+
+        Assert.Equal(new string('n', 20_000), customer.Name); // the client read the whole body after the log read its start
+        var logged = (string)Assert.Single(logs.Entries, e => e.EventId.Name == "VoucherifyResponseBody" && (string?)e["Route"] == "/v1/customers/{customerId}")["Body"]!;
+        if (maxBodyLength == 40)
+        {
+            Assert.Equal(40 + "… (longer, not read further)".Length, logged.Length);
+            Assert.StartsWith("{", logged);
+        }
+        else
+        {
+            Assert.Equal("crm-chunked", Newtonsoft.Json.Linq.JObject.Parse(logged)["source_id"]!.ToString());
+        }
     }
 
     [Fact]

@@ -207,4 +207,23 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         Assert.StartsWith("POST /v1/customers/bulk/async failed after 1 attempt: POST /v1/customers/bulk/async was not sent again: it may already have reached the server", error.Message);
         Assert.Equal(new[] { 1 }, LoggedAttempts());
     }
+
+    [Fact]
+    public async Task A_read_the_pipeline_timed_out_names_the_pipelines_timeout_and_counts_its_attempts()
+    {
+        _sandbox.AddFault(new SandboxFault { OperationId = "get-customer", Delay = TimeSpan.FromSeconds(5) });
+        using var provider = Build(retry => retry.ClientRetries = false, builder => builder.AddStandardResilienceHandler(o =>
+        {
+            o.Retry.Delay = TimeSpan.FromMilliseconds(5);
+            o.Retry.MaxRetryAttempts = 1;
+            o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(100);
+        }));
+
+        var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => provider.GetRequiredService<ICustomersClient>().GetCustomerAsync("crm-1"));
+
+        Assert.Equal(VoucherifyTimeoutScope.Attempt, error.Scope);
+        Assert.Equal(TimeSpan.FromMilliseconds(100), error.Timeout);
+        Assert.Equal(2, error.Attempts);
+        Assert.Equal("GET /v1/customers/{customerId} timed out: no complete response within the timeout of 0.1 s of a resilience handler below the client (Polly TimeoutRejectedException) after 2 attempts.", error.Message);
+    }
 }
