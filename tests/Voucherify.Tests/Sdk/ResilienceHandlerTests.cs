@@ -68,7 +68,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         _sandbox.AddFault(new SandboxFault { OperationId = "get-customer", StatusCode = 503, Times = 2 });
         using var provider = Build();
         var customers = provider.GetRequiredService<ICustomersClient>();
-        await customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-1" });
+        await customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-1" });
 
         var customer = await customers.GetCustomerAsync("crm-1");
 
@@ -83,7 +83,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         using var provider = Build();
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().UpdateCustomersInBulkAsync(
-            new[] { new CustomersUpdateInBulkRequestBody { SourceId = "crm-1", Name = "Alice" } }));
+            new[] { new CustomerBulkUpdateItem { SourceId = "crm-1", Name = "Alice" } }));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal("service_unavailable", error.Key);
@@ -98,7 +98,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         using var provider = Build();
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().UpdateCustomersMetadataInBulkAsync(
-            new CustomersMetadataUpdateInBulkRequestBody { SourceIds = new[] { "crm-1" }, Metadata = new Dictionary<string, object> { ["tier"] = "gold" } }));
+            new CustomerMetadataBulkUpdateOptions { SourceIds = new[] { "crm-1" }, Metadata = new Dictionary<string, object> { ["tier"] = "gold" } }));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal(1, Sent("update-customers-metadata-in-bulk"));
@@ -115,7 +115,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
             await File.WriteAllTextAsync(path, "Source_id,Name\ncrm-1,Alice\n");
 
             // From a file: a seekable stream whose length is known, which a retrying handler could send again.
-            var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<CustomersClient>().ImportCustomersUsingCsvAsync(path));
+            var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<CustomersClient>().ImportCustomersFromCsvAsync(path));
 
             Assert.Equal(503, error.StatusCode);
             Assert.Equal(1, Sent("import-customers-using-csv"));
@@ -132,7 +132,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
     {
         _sandbox.AddFault(new SandboxFault { OperationId = "import-customers-using-csv", StatusCode = 503, Times = 1 });
         using var provider = Build();
-        var rows = new[] { new CustomersCreateRequestBody { SourceId = "crm-1", Name = "Alice" } };
+        var rows = new[] { new CustomerCreateOptions { SourceId = "crm-1", Name = "Alice" } };
 
         // Voucherify.Csv streams the file through a pipe while it writes it: the body cannot be sent twice at all.
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().ImportCustomersAsync(rows));
@@ -163,7 +163,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         using var provider = Build(retry => { retry.ClientRetries = false; retry.MaxAttempts = 4; });
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().UpdateCustomersInBulkAsync(
-            new[] { new CustomersUpdateInBulkRequestBody { SourceId = "crm-1", Name = "Alice" } }));
+            new[] { new CustomerBulkUpdateItem { SourceId = "crm-1", Name = "Alice" } }));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal(1, Sent("update-customers-in-bulk"));
@@ -182,7 +182,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
             })));
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => provider.GetRequiredService<ICustomersClient>().UpdateCustomersInBulkAsync(
-            new[] { new CustomersUpdateInBulkRequestBody { SourceId = "crm-1", Name = "Alice" } }));
+            new[] { new CustomerBulkUpdateItem { SourceId = "crm-1", Name = "Alice" } }));
 
         Assert.Equal(503, error.StatusCode);
         Assert.Equal(1, Sent("update-customers-in-bulk"));
@@ -200,7 +200,7 @@ public sealed class ResilienceHandlerTests : IAsyncLifetime
         }));
 
         var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => provider.GetRequiredService<ICustomersClient>().UpdateCustomersInBulkAsync(
-            new[] { new CustomersUpdateInBulkRequestBody { SourceId = "crm-1", Name = "Alice" } }));
+            new[] { new CustomerBulkUpdateItem { SourceId = "crm-1", Name = "Alice" } }));
 
         Assert.Equal(1, error.Attempts);
         Assert.True(error.RequestMayHaveReachedServer);
