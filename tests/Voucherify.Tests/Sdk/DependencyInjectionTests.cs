@@ -307,7 +307,7 @@ public class DependencyInjectionTests
         services.Configure<VoucherifyLoggingOptions>(options => { options.LogBodies = true; options.MaxBodyLength = maxBodyLength; });
         using var provider = services.BuildServiceProvider();
         var customers = provider.GetRequiredService<ICustomersClient>();
-        await customers.CreateCustomerAsync(new CustomersCreateRequestBody { SourceId = "crm-chunked", Name = new string('n', 20_000) });
+        await customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "crm-chunked", Name = new string('n', 20_000) });
 
         var customer = await customers.GetCustomerAsync("crm-chunked");
 
