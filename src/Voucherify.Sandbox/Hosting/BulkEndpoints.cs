@@ -90,10 +90,11 @@ internal static class BulkEndpoints
     private static async Task MetadataUpdateAsync(HttpContext context, CustomerStore store, AsyncActionQueue jobs)
     {
         if (await ReadBulkBodyAsync(context) is not { } body) return;
-        var request = body is JObject ? SandboxJson.TryConvert<CustomerMetadataBulkUpdateOptions>(body, out _) : null;
+        string? problem = null;
+        var request = body is JObject ? SandboxJson.TryConvert<CustomerMetadataBulkUpdateOptions>(body, out problem) : null;
         if (request?.SourceIds is null || body["metadata"] is not JObject metadata)
         {
-            await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body must be an object with source_ids (an array of strings) and metadata (an object).");
+            await ApiErrors.BadRequestAsync(context, "invalid_payload", problem ?? "The request body must be an object with source_ids (an array of strings) and metadata (an object).");
             return;
         }
         var id = jobs.Enqueue(new MetadataUpdateWork(store, request.SourceIds.ToList(), metadata, RequestIds.Of(context)), RequestIds.Of(context));

@@ -93,6 +93,11 @@ internal static class SandboxJson
     /// <summary>Converts a JSON fragment into a generated DTO; null with a reason when its members have the wrong types.</summary>
     public static T? TryConvert<T>(JToken token, out string? problem) where T : class
     {
+        if (MemberTypes.FirstMismatch(token, typeof(T), Serializer) is { } member)
+        {
+            problem = member.Length == 0 ? "The body has a value of the wrong type." : $"{member} has a value of the wrong type.";
+            return null;
+        }
         try
         {
             problem = null;
