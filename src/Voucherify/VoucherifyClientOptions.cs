@@ -50,6 +50,14 @@ namespace Voucherify
         /// </summary>
         public long MaxResponseBytes { get; set; } = 16 * 1024 * 1024;
 
+        /// <summary>
+        /// The clock behind every wait and timeout of the client: retry backoff and server-requested waits, the attempt and
+        /// call timeouts, and the polling schedule and timeout of <see cref="AsyncActionsClient.WaitForCompletionAsync"/>.
+        /// Default <see cref="System.TimeProvider.System"/>. Tests set a fake clock (for example <c>FakeTimeProvider</c> from
+        /// Microsoft.Extensions.TimeProvider.Testing) to decide when a wait ends instead of sleeping through it.
+        /// </summary>
+        public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
         /// <summary>Describes the options without the secret key.</summary>
         public override string ToString() =>
             $"VoucherifyClientOptions {{ ApplicationId = {ApplicationId}, SecretKey = {(string.IsNullOrEmpty(SecretKey) ? "(not set)" : "***")}, BaseUri = {BaseUri} }}";
@@ -73,6 +81,7 @@ namespace Voucherify
                 throw new ArgumentException("VoucherifyClientOptions.BaseUri must not carry a query or fragment.", nameof(BaseUri));
             if (Retry is null) throw new ArgumentException("VoucherifyClientOptions.Retry must not be null; use new RetryOptions { MaxAttempts = 1 } to turn retries off.", nameof(Retry));
             Retry.Validate();
+            if (TimeProvider is null) throw new ArgumentException("VoucherifyClientOptions.TimeProvider must not be null; the default is TimeProvider.System.", nameof(TimeProvider));
             ValidateTimeout(AttemptTimeout, nameof(AttemptTimeout));
             ValidateTimeout(CallTimeout, nameof(CallTimeout));
             // A body is staged whole in memory before it is read (error bodies are read as one string): keep it under 2 GB.

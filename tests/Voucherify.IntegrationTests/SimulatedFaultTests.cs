@@ -1,8 +1,10 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using System.Globalization;
 using Voucherify.IntegrationTests.Infrastructure;
 using Voucherify.Sandbox;
+using Voucherify.Testing;
 
 namespace Voucherify.IntegrationTests;
 
@@ -99,47 +101,74 @@ public sealed class SimulatedFaultTests
     [Fact]
     public async Task Over_the_rate_limit_the_client_gets_a_429_with_retry_after_and_rate_limit_headers()
     {
+        // Sandbox and client on one clock the test moves: every call lands in the first window, however slow the machine.
+        var clock = new ControlledClock();
         await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
         {
-            // A short window keeps Retry-After small (a client that honours it stays fast) yet long enough that all
-            // three calls land in it even on a busy machine.
             RateLimit = new SandboxRateLimitOptions { PermitLimit = 2, Window = TimeSpan.FromSeconds(3) },
+            TimeProvider = clock,
         });
         var options = sandbox.CreateClientOptions();
         options.Retry = new RetryOptions { MaxAttempts = 1 }; // the 429 itself is under test, not the retry
+        options.TimeProvider = clock;
         using var client = sandbox.CheckedClient(options);
         await client.Customers.ListCustomersAsync();
+        clock.Advance(TimeSpan.FromSeconds(1.25));
         await client.Customers.ListCustomersAsync();
 
         var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.ListCustomersAsync());
 
         Assert.Equal((429, 429), (error.StatusCode, error.Code));
         Assert.Equal("Too many requests hit the API too quickly.", error.ApiMessage);
-        Assert.InRange(int.Parse(error.Headers["Retry-After"].Single()), 1, 3);
+        Assert.Equal(["2"], error.Headers["Retry-After"]); // 1.75 s left in the window, rounded up
         Assert.Equal(["2"], error.Headers["X-Rate-Limit-Limit"]);
         Assert.Equal(["0"], error.Headers["X-Rate-Limit-Remaining"]);
         Assert.Equal(["api_calls"], error.Headers["X-Rate-Limit-Type"]);
-        var retryAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(error.Headers["X-Rate-Limit-Retry"].Single()));
-        Assert.InRange(retryAt, DateTimeOffset.UtcNow.AddSeconds(-1), DateTimeOffset.UtcNow.AddSeconds(4));
+        var windowEnd = clock.Start.AddSeconds(3);
+        Assert.Equal([windowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture)], error.Headers["X-Rate-Limit-Retry"]);
+    }
+
+    [Fact]
+    public async Task X_Rate_Limit_Retry_is_never_before_the_windows_end_when_it_ends_between_whole_seconds()
+    {
+        var clock = new ControlledClock();
+        clock.Advance(TimeSpan.FromMilliseconds(400)); // the window starts, and so ends, 0.4 s past a whole second
+        await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
+        {
+            RateLimit = new SandboxRateLimitOptions { PermitLimit = 1, Window = TimeSpan.FromSeconds(3) },
+            TimeProvider = clock,
+        });
+        var options = sandbox.CreateClientOptions();
+        options.Retry = new RetryOptions { MaxAttempts = 1 };
+        using var client = sandbox.CheckedClient(options);
+        await client.Customers.ListCustomersAsync();
+
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.ListCustomersAsync());
+
+        var retryAt = DateTimeOffset.FromUnixTimeSeconds(long.Parse(error.Headers["X-Rate-Limit-Retry"].Single(), CultureInfo.InvariantCulture));
+        Assert.Equal(clock.Start.AddSeconds(4), retryAt); // the window ends at 3.4 s: the next whole second, not the one before
     }
 
     [Fact]
     public async Task With_the_default_retries_a_429_is_waited_out_and_the_call_succeeds()
     {
+        var clock = new ControlledClock();
         await using var sandbox = await Sandboxes.StartAsync(new VoucherifySandboxOptions
         {
-            // Long enough that the second call surely lands in the first call's window; short enough to wait out.
             RateLimit = new SandboxRateLimitOptions { PermitLimit = 1, Window = TimeSpan.FromSeconds(3) },
+            TimeProvider = clock,
         });
         var transport = new SpecCheckingHandler(new SocketsHttpHandler { AllowAutoRedirect = false });
-        using var client = new VoucherifyClient(sandbox.CreateClientOptions(), transport);
-        // Loading the spec on a busy machine can outlast the window; done first, it cannot fall between the two calls.
-        _ = SpecResponseValidator.Shared;
+        var options = sandbox.CreateClientOptions();
+        options.TimeProvider = clock;
+        using var client = new VoucherifyClient(options, transport);
         await client.Customers.ListCustomerSegmentsAsync("a");
 
-        var segments = await client.Customers.ListCustomerSegmentsAsync("b");
+        var segments = client.Customers.ListCustomerSegmentsAsync("b");
+        // The 429 asks for the 3 s left in the window; the client waits exactly that on the clock, then asks again.
+        await clock.AdvanceWhenStartedAsync(TimeSpan.FromSeconds(3), count: 1);
 
-        Assert.Equal(0, segments.Total);
+        Assert.Equal(0, (await segments).Total);
         Assert.Equal([200, 429, 200], transport.StatusCodes);
     }
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Text;
+using Voucherify.Testing;
 
 namespace Voucherify.ReliabilityTests;
 
@@ -78,20 +79,27 @@ public class TimeoutAndCancellationTests
     public async Task A_retried_attempt_is_cut_at_the_calls_deadline_not_at_its_own_timeout()
     {
         var transport = new ScriptedTransport().Then(HttpStatusCode.ServiceUnavailable).Then(Slow(TimeSpan.FromSeconds(30)));
+        var clock = new ControlledClock();
         using var client = transport.Client(o =>
         {
             o.AttemptTimeout = TimeSpan.FromSeconds(20);
             o.CallTimeout = TimeSpan.FromMilliseconds(400);
             o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromMilliseconds(10);
+            o.TimeProvider = clock;
         });
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
-        var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => client.Customers.GetCustomerAsync("cust_1"));
+        var call = client.Customers.GetCustomerAsync("cust_1");
+        Assert.Equal(TimeSpan.FromMilliseconds(400), await clock.NextTimerAsync()); // attempt 1, bounded by the call
+        var backoff = await clock.NextTimerAsync();
+        clock.Advance(backoff);
+        // Attempt 2 gets what is left of the call, not its own 20 s.
+        Assert.Equal(TimeSpan.FromMilliseconds(400) - backoff, await clock.NextTimerAsync());
+        clock.Advance(TimeSpan.FromMilliseconds(400) - backoff);
 
+        var error = await Assert.ThrowsAsync<VoucherifyTimeoutException>(() => call);
         Assert.Equal(VoucherifyTimeoutScope.Call, error.Scope);
         Assert.Equal(TimeSpan.FromMilliseconds(400), error.Timeout);
         Assert.Equal(2, error.Attempts);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
     }
 
     [Fact]
@@ -101,18 +109,25 @@ public class TimeoutAndCancellationTests
             .Then(HttpStatusCode.ServiceUnavailable)
             .Then(HttpStatusCode.TooManyRequests, Samples.RateLimited, r => r.Headers.Add("Retry-After", "2"))
             .ThenThrow(ScriptedTransport.Reset());
+        // On a clock that never moves, a wait once started would never end: the calls returning at all is the proof.
+        var clock = new ControlledClock();
         using var client = transport.Client(o =>
         {
             o.CallTimeout = TimeSpan.FromSeconds(1);
             o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+            o.TimeProvider = clock;
         });
-        using var serverWaitClient = transport.Client(o => o.CallTimeout = TimeSpan.FromSeconds(1));
+        using var serverWaitClient = transport.Client(o =>
+        {
+            o.CallTimeout = TimeSpan.FromSeconds(1);
+            o.TimeProvider = clock;
+        });
         using var networkClient = transport.Client(o =>
         {
             o.CallTimeout = TimeSpan.FromSeconds(1);
             o.Retry.BaseDelay = o.Retry.MaxDelay = TimeSpan.FromSeconds(5);
+            o.TimeProvider = clock;
         });
-        var clock = System.Diagnostics.Stopwatch.StartNew();
 
         var backoff = await Assert.ThrowsAsync<VoucherifyApiException>(() => client.Customers.GetCustomerAsync("cust_1"));
         var serverWait = await Assert.ThrowsAsync<VoucherifyApiException>(() => serverWaitClient.Customers.GetCustomerAsync("cust_1"));
@@ -123,7 +138,7 @@ public class TimeoutAndCancellationTests
         Assert.Equal(429, serverWait.StatusCode);
         Assert.Equal(1, network.Attempts);
         Assert.Equal(3, transport.Attempts.Count);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"took {clock.Elapsed}");
+        Assert.All(clock.StartedTimers, due => Assert.Equal(TimeSpan.FromSeconds(1), due)); // attempt deadlines only, no wait
     }
 
     [Fact]
@@ -202,7 +217,8 @@ public class TimeoutAndCancellationTests
                 latencies.Add(clock.Elapsed.TotalMilliseconds);
             }
             latencies.Sort();
-            Assert.True(latencies[^1] < 1000, $"{phase.Name}: cancellation took {latencies[^1]:0} ms");
+            // A real-clock check of the wiring: 5 s holds at a load of 20 on 2 cores, and is still far below the 30 s waits.
+            Assert.True(latencies[^1] < 5000, $"{phase.Name}: cancellation took {latencies[^1]:0} ms");
             report.Append($"| {phase.Name} | {Runs} | {latencies[Runs / 2]:0.00} ms | {latencies[(int)(Runs * 0.95) - 1]:0.00} ms | {latencies[^1]:0.00} ms |\n");
         }
         ReliabilityReport.Replace("cancellation", report.ToString());

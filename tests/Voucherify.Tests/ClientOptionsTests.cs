@@ -75,6 +75,7 @@ public class ClientOptionsTests
     [InlineData("http-uri", "BaseUri must use https (got http://api.voucherify.io)")]
     [InlineData("query-uri", "BaseUri must not carry a query or fragment")]
     [InlineData("no-retry", "Retry must not be null")]
+    [InlineData("no-clock", "TimeProvider must not be null; the default is TimeProvider.System")]
     [InlineData("limit-zero", "MaxResponseBytes must be between 1 and 2147483647")]
     [InlineData("control-char", "ApplicationId contains a control or non-ASCII character at position 3")]
     [InlineData("zero-timeout", "CallTimeout must be positive, or Timeout.InfiniteTimeSpan")]
@@ -89,6 +90,7 @@ public class ClientOptionsTests
             case "http-uri": options.BaseUri = new Uri("http://api.voucherify.io"); break;
             case "query-uri": options.BaseUri = new Uri("https://api.voucherify.io/?a=1"); break;
             case "no-retry": options.Retry = null!; break;
+            case "no-clock": options.TimeProvider = null!; break;
             case "limit-zero": options.MaxResponseBytes = 0; break;
             case "control-char": options.ApplicationId = "app\tid"; break;
             case "zero-timeout": options.CallTimeout = TimeSpan.Zero; break;

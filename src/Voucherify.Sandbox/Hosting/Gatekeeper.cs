@@ -42,7 +42,9 @@ internal sealed class Gatekeeper(VoucherifySandboxOptions options, TimeProvider 
         {
             var seconds = Math.Max(1, (int)Math.Ceiling((windowEnd - now).TotalSeconds));
             headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-            headers["X-Rate-Limit-Retry"] = windowEnd.ToUnixTimeSeconds().ToString(CultureInfo.InvariantCulture);
+            // Whole Unix seconds, rounded up: a client that waits until then must find the window over, not a second short.
+            var retryAt = (windowEnd.ToUnixTimeMilliseconds() + 999) / 1000;
+            headers["X-Rate-Limit-Retry"] = retryAt.ToString(CultureInfo.InvariantCulture);
             headers["X-Rate-Limit-Type"] = "api_calls";
             await ApiErrors.TooManyRequestsAsync(context);
             return;

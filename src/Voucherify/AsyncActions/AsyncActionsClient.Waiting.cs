@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -31,10 +30,11 @@ namespace Voucherify
 
             using var activity = Diagnostics.VoucherifyTelemetry.StartAsyncActionWait(asyncActionId);
             // The timeout bounds the whole wait, polls included: a poll still in flight at the deadline is abandoned.
+            var time = Options.TimeProvider;
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            // CancelAfter takes at most int.MaxValue milliseconds; a longer timeout (over 24 days) is as good as none.
-            if (options.Timeout.TotalMilliseconds <= int.MaxValue) deadline.CancelAfter(options.Timeout);
-            var clock = Stopwatch.StartNew();
+            // Timers take at most int.MaxValue milliseconds; a longer timeout (over 24 days) is as good as none.
+            using var deadlineTimer = options.Timeout.TotalMilliseconds <= int.MaxValue ? Http.Clock.CancelAfter(time, deadline, options.Timeout) : null;
+            var started = time.GetTimestamp();
             var schedule = new PollSchedule(options);
             AsyncAction? lastSeen = null;
             try
@@ -43,13 +43,13 @@ namespace Voucherify
                 {
                     var action = await GetAsyncActionAsync(asyncActionId, deadline.Token).ConfigureAwait(false);
                     lastSeen = action;
-                    var seenAt = clock.Elapsed;
+                    var seenAt = time.GetElapsedTime(started);
                     options.Progress?.Report(action);
-                    if (action.IsFinished) return Diagnostics.VoucherifyTelemetry.AsyncActionFinished(activity, action, clock.Elapsed);
+                    if (action.IsFinished) return Diagnostics.VoucherifyTelemetry.AsyncActionFinished(activity, action, time.GetElapsedTime(started));
                     if (seenAt >= options.Timeout) throw new AsyncActionTimeoutException(asyncActionId, action, options.Timeout);
 
                     // A delay reaching past the deadline is cut by it.
-                    await Task.Delay(schedule.NextDelay(action, seenAt), deadline.Token).ConfigureAwait(false);
+                    await Http.Clock.Delay(time, schedule.NextDelay(action, seenAt), deadline.Token).ConfigureAwait(false);
                 }
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)

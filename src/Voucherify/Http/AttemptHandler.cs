@@ -18,12 +18,14 @@ namespace Voucherify.Http
         private readonly TimeSpan _timeout;
         private readonly long _maxResponseBytes;
         private readonly SameOrigin _origin;
+        private readonly TimeProvider _time;
 
-        public AttemptHandler(TimeSpan timeout, long maxResponseBytes, Uri baseUri)
+        public AttemptHandler(TimeSpan timeout, long maxResponseBytes, Uri baseUri, TimeProvider time)
         {
             _timeout = timeout;
             _maxResponseBytes = maxResponseBytes;
             _origin = new SameOrigin(baseUri);
+            _time = time;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -33,7 +35,7 @@ namespace Voucherify.Http
             var callBound = remaining.HasValue && (_timeout == Timeout.InfiniteTimeSpan || remaining.Value <= _timeout);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             var budget = callBound ? remaining!.Value : _timeout;
-            if (budget != Timeout.InfiniteTimeSpan) attempt.CancelAfter(budget);
+            using var timer = budget == Timeout.InfiniteTimeSpan ? null : Clock.CancelAfter(_time, attempt, budget);
             var sent = request.RequestUri;
             HttpResponseMessage? response = null;
             try

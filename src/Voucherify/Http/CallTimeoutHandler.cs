@@ -17,16 +17,18 @@ namespace Voucherify.Http
     internal sealed class CallTimeoutHandler : DelegatingHandler
     {
         private readonly TimeSpan _timeout;
+        private readonly TimeProvider _time;
 
-        public CallTimeoutHandler(TimeSpan timeout)
+        public CallTimeoutHandler(TimeSpan timeout, TimeProvider time)
         {
             _timeout = timeout;
+            _time = time;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             if (_timeout == Timeout.InfiniteTimeSpan) return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            RequestState.SetDeadline(request, _timeout);
+            RequestState.SetDeadline(request, _timeout, _time);
             try
             {
                 return await base.SendAsync(request, cancellationToken).ConfigureAwait(false);

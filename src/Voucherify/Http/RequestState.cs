@@ -1,5 +1,4 @@
 using System;
-using System.Diagnostics;
 using System.Net.Http;
 
 namespace Voucherify.Http
@@ -24,16 +23,20 @@ namespace Voucherify.Http
         /// <summary>The attempts the retry handler started, or the requests counted on the wire when more (see <see cref="GetSends"/>).</summary>
         public static int GetAttempts(HttpRequestMessage request) => Find(request) is { } state ? Math.Max(state.Attempts, state.Sends) : 0;
 
-        /// <summary>Records that the call must be over within <paramref name="timeout"/> from now.</summary>
-        public static void SetDeadline(HttpRequestMessage request, TimeSpan timeout) =>
-            For(request).Deadline = Stopwatch.GetTimestamp() + (long)(timeout.TotalSeconds * Stopwatch.Frequency);
+        /// <summary>Records that the call must be over within <paramref name="timeout"/> from now on <paramref name="time"/>'s clock.</summary>
+        public static void SetDeadline(HttpRequestMessage request, TimeSpan timeout, TimeProvider time)
+        {
+            var state = For(request);
+            state.Clock = time;
+            state.Deadline = time.GetTimestamp() + (long)(timeout.TotalSeconds * time.TimestampFrequency);
+        }
 
         /// <summary>The time left before the call timeout; null when the call has none.</summary>
         public static TimeSpan? Remaining(HttpRequestMessage request)
         {
-            var deadline = Find(request)?.Deadline;
-            if (deadline is null) return null;
-            var seconds = (double)(deadline.Value - Stopwatch.GetTimestamp()) / Stopwatch.Frequency;
+            var state = Find(request);
+            if (state?.Deadline is not long deadline || state.Clock is not { } clock) return null;
+            var seconds = (double)(deadline - clock.GetTimestamp()) / clock.TimestampFrequency;
             return seconds <= 0 ? TimeSpan.Zero : TimeSpan.FromSeconds(seconds);
         }
 
@@ -66,6 +69,7 @@ namespace Voucherify.Http
             public OperationDescriptor? Operation;
             public int Attempts;
             public long? Deadline;
+            public TimeProvider? Clock;
         }
     }
 }

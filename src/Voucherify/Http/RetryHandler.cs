@@ -17,13 +17,16 @@ namespace Voucherify.Http
 
         private readonly RetryOptions _options;
         private readonly RateLimitTracker _rateLimits;
+        private readonly TimeProvider _time;
 
         /// <param name="options">A private copy of the retry settings.</param>
         /// <param name="rateLimits">Where the last seen rate-limit state is kept for the client.</param>
-        public RetryHandler(RetryOptions options, RateLimitTracker rateLimits)
+        /// <param name="time">The clock the waits between attempts run on.</param>
+        public RetryHandler(RetryOptions options, RateLimitTracker rateLimits, TimeProvider time)
         {
             _options = options;
             _rateLimits = rateLimits;
+            _time = time;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -63,7 +66,7 @@ namespace Voucherify.Http
                 }
 
                 var status = (int)response.StatusCode;
-                var rateLimit = RateLimitInfo.FromResponse(response.Headers, DateTimeOffset.UtcNow);
+                var rateLimit = RateLimitInfo.FromResponse(response.Headers, _time.GetUtcNow());
                 _rateLimits.Observe(rateLimit);
                 if (replay != Replay.Always || !WithinBudget(request) || !IsTransient(status, rateLimit)) return response;
 
@@ -121,8 +124,8 @@ namespace Voucherify.Http
 
         private TimeSpan Backoff(int attempt) => RetryDelay.Backoff(attempt, _options, NextRandom());
 
-        private static Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) =>
-            delay > TimeSpan.Zero ? Task.Delay(delay, cancellationToken) : Task.CompletedTask;
+        private Task WaitAsync(TimeSpan delay, CancellationToken cancellationToken) =>
+            delay > TimeSpan.Zero ? Clock.Delay(_time, delay, cancellationToken) : Task.CompletedTask;
 
         private static double NextRandom()
         {

@@ -18,9 +18,9 @@ namespace Voucherify.Http
             var handlers = new DelegatingHandler[]
             {
                 new TelemetryHandler(), // tracing and metrics: one activity and one duration per call, timeouts and retries included
-                new CallTimeoutHandler(options.CallTimeout),
-                new RetryHandler(options.Retry.Clone(), rateLimits),
-                new AttemptHandler(options.AttemptTimeout, options.MaxResponseBytes, options.BaseUri),
+                new CallTimeoutHandler(options.CallTimeout, options.TimeProvider),
+                new RetryHandler(options.Retry.Clone(), rateLimits, options.TimeProvider),
+                new AttemptHandler(options.AttemptTimeout, options.MaxResponseBytes, options.BaseUri, options.TimeProvider),
                 new ApiHeadersHandler(options),
             };
             HttpMessageHandler inner = disposeTransport ? transport : new NonDisposingHandler(transport);

@@ -23,9 +23,9 @@ internal static class PipelineAttribution
         var layers = new (string Component, string Where, Func<HttpMessageHandler, DelegatingHandler> Wrap)[]
         {
             ("authentication and User-Agent headers", "Http/ApiHeadersHandler.cs", inner => new ApiHeadersHandler(options) { InnerHandler = inner }),
-            ("attempt: timer, origin check, body staged into pooled chunks", "Http/AttemptHandler.cs", inner => new AttemptHandler(options.AttemptTimeout, options.MaxResponseBytes, options.BaseUri) { InnerHandler = inner }),
-            ("retries: replay class, rate-limit headers", "Http/RetryHandler.cs", inner => new RetryHandler(options.Retry.Clone(), new RateLimitTracker()) { InnerHandler = inner }),
-            ("call timeout: the deadline on the request", "Http/CallTimeoutHandler.cs", inner => new CallTimeoutHandler(options.CallTimeout) { InnerHandler = inner }),
+            ("attempt: timer, origin check, body staged into pooled chunks", "Http/AttemptHandler.cs", inner => new AttemptHandler(options.AttemptTimeout, options.MaxResponseBytes, options.BaseUri, options.TimeProvider) { InnerHandler = inner }),
+            ("retries: replay class, rate-limit headers", "Http/RetryHandler.cs", inner => new RetryHandler(options.Retry.Clone(), new RateLimitTracker(), options.TimeProvider) { InnerHandler = inner }),
+            ("call timeout: the deadline on the request", "Http/CallTimeoutHandler.cs", inner => new CallTimeoutHandler(options.CallTimeout, options.TimeProvider) { InnerHandler = inner }),
             ("telemetry: activity and duration (no listener)", "Http/TelemetryHandler.cs", inner => new TelemetryHandler { InnerHandler = inner }),
         };
         var rows = new List<Row> { new("transport (in memory) and a request message", "benchmark", Send(new NoDispose(transport), uri)) };

@@ -165,7 +165,7 @@ public class HttpDetailsTests
     public async Task A_call_past_its_deadline_has_no_time_left_not_negative_time()
     {
         using var request = new HttpRequestMessage();
-        RequestState.SetDeadline(request, TimeSpan.FromTicks(1));
+        RequestState.SetDeadline(request, TimeSpan.FromTicks(1), TimeProvider.System);
         await Task.Delay(5);
 
         Assert.Equal(TimeSpan.Zero, RequestState.Remaining(request));
