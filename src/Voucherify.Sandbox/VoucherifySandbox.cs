@@ -64,7 +64,10 @@ public sealed class VoucherifySandbox : IAsyncDisposable
     /// first that matches and fires applies.
     /// </summary>
     /// <param name="fault">What to match and what to do.</param>
-    /// <exception cref="ArgumentException">The fault has no effect, or a value out of range.</exception>
+    /// <exception cref="ArgumentException">
+    /// The fault has no effect, a value out of range, or an operation id or path no request can have (the message lists
+    /// the valid ones).
+    /// </exception>
     public void AddFault(SandboxFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);

@@ -1,3 +1,5 @@
+using Voucherify.Sandbox.Faults;
+
 namespace Voucherify.Sandbox;
 
 /// <summary>
@@ -14,7 +16,10 @@ namespace Voucherify.Sandbox;
 /// </example>
 public sealed record SandboxFault
 {
-    /// <summary>Only requests to this operation, by its id in the API reference (e.g. <c>get-customer</c>); any when null.</summary>
+    /// <summary>
+    /// Only requests to this operation, by its id in the API reference (e.g. <c>get-customer</c>); any when null. An id
+    /// no operation has is refused when the fault is added.
+    /// </summary>
     public string? OperationId { get; init; }
 
     /// <summary>Only requests with this HTTP method (e.g. <c>GET</c>); any when null.</summary>
@@ -22,7 +27,8 @@ public sealed record SandboxFault
 
     /// <summary>
     /// Only requests whose path (as sent, percent-encoded) equals this, or starts with what precedes a trailing
-    /// <c>*</c> (e.g. <c>/v1/customers/*</c>); any when null.
+    /// <c>*</c> (e.g. <c>/v1/customers/*</c>); any when null. A path no operation's route can produce is refused when
+    /// the fault is added.
     /// </summary>
     public string? Path { get; init; }
 
@@ -64,6 +70,8 @@ public sealed record SandboxFault
     /// <summary>What makes the fault unusable, in a sentence; null when it is valid.</summary>
     internal string? Problem()
     {
+        if (OperationId is not null && FaultTargets.OperationProblem(OperationId) is { } operation) return operation;
+        if (Path is not null && FaultTargets.PathProblem(Path) is { } path) return path;
         if (StatusCode is < 100 or > 599) return "The status code must be 100 to 599.";
         if (Body is not null && StatusCode is null) return "A body needs a status code to go with it.";
         if (Delay < TimeSpan.Zero) return "The delay must not be negative.";
