@@ -8,14 +8,8 @@ namespace Voucherify.SandboxTests;
 /// of 1e300 or NaN seconds) is refused when it is added, naming the problem and the valid operation ids; before, it
 /// was accepted, so a test meant to exercise a failure passed without one, or the admin endpoint failed with a 500.
 /// </summary>
-public sealed class FaultValidationTests : IAsyncLifetime
+public sealed class FaultValidationTests : SandboxPerTest
 {
-    private VoucherifySandbox _sandbox = null!;
-
-    public async Task InitializeAsync() => _sandbox = await VoucherifySandbox.StartAsync();
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
-
     [Theory]
     [InlineData("""{"operation_id":"get-customerz","status_code":503}""", "get-customerz")]
     [InlineData("""{"operation_id":"GET-CUSTOMER","status_code":503}""", "GET-CUSTOMER")]
@@ -25,13 +19,13 @@ public sealed class FaultValidationTests : IAsyncLifetime
     [InlineData("""{"path":"/_sandbox/requests","status_code":503}""", "/_sandbox/requests")]
     public async Task A_fault_no_request_could_match_is_a_400_listing_the_operation_ids(string json, string named)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "POST", "/_sandbox/faults", json);
+        var response = await RawHttp.SendAsync(Sandbox, "POST", "/_sandbox/faults", json);
 
         Assert.Equal("invalid_payload", ApiError.Assert(response, 400));
         var details = (string?)response!.Json!["details"];
         Assert.Contains(named, details);
         Assert.Contains("get-customer, update-customer", details);
-        Assert.Equal("[]", (await RawHttp.SendAsync(_sandbox, "GET", "/_sandbox/faults"))!.Body);
+        Assert.Equal("[]", (await RawHttp.SendAsync(Sandbox, "GET", "/_sandbox/faults"))!.Body);
     }
 
     [Theory]
@@ -40,7 +34,7 @@ public sealed class FaultValidationTests : IAsyncLifetime
     [InlineData("""{"status_code":429,"retry_after_seconds":-1}""")]
     public async Task A_retry_after_that_is_no_number_of_seconds_is_a_400(string json)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "POST", "/_sandbox/faults", json);
+        var response = await RawHttp.SendAsync(Sandbox, "POST", "/_sandbox/faults", json);
 
         Assert.Equal("invalid_payload", ApiError.Assert(response, 400));
         Assert.Contains("retry_after_seconds", (string?)response!.Json!["details"]);
@@ -56,7 +50,7 @@ public sealed class FaultValidationTests : IAsyncLifetime
     [InlineData("""{"path":"/v1/async-actions/aa_1","status_code":503}""")]
     public async Task A_fault_some_request_can_match_is_added(string json)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "POST", "/_sandbox/faults", json);
+        var response = await RawHttp.SendAsync(Sandbox, "POST", "/_sandbox/faults", json);
 
         Assert.Equal(201, response?.StatusCode);
     }
@@ -66,7 +60,7 @@ public sealed class FaultValidationTests : IAsyncLifetime
     {
         var fault = new SandboxFault { OperationId = "get-customerz", StatusCode = 503 };
 
-        var added = Assert.Throws<ArgumentException>(() => _sandbox.AddFault(fault));
+        var added = Assert.Throws<ArgumentException>(() => Sandbox.AddFault(fault));
         var options = new VoucherifySandboxOptions { Faults = { fault } };
         var started = await Assert.ThrowsAsync<ArgumentException>(() => VoucherifySandbox.StartAsync(options));
 
@@ -78,7 +72,7 @@ public sealed class FaultValidationTests : IAsyncLifetime
     [Fact]
     public void In_process_a_path_no_route_has_is_an_ArgumentException()
     {
-        var error = Assert.Throws<ArgumentException>(() => _sandbox.AddFault(new SandboxFault { Path = "/v2/customers/*", StatusCode = 503 }));
+        var error = Assert.Throws<ArgumentException>(() => Sandbox.AddFault(new SandboxFault { Path = "/v2/customers/*", StatusCode = 503 }));
 
         Assert.Contains("/v2/customers/*", error.Message);
     }

@@ -7,18 +7,10 @@ namespace Voucherify.SandboxTests;
 /// A member of the wrong type is refused with a 400 that names it, as the API refuses it: not silently coerced
 /// (<c>{"source_id":true}</c> stored as <c>"True"</c>) and not reported without its name.
 /// </summary>
-public sealed class MemberTypeTests : IAsyncLifetime
+public sealed class MemberTypeTests : SandboxPerTest
 {
-    private VoucherifySandbox _sandbox = null!;
 
-    public async Task InitializeAsync()
-    {
-        var seed = new SandboxSeed();
-        seed.Customers.Add(new SeedCustomer(new Customer { SourceId = "existing", Name = "Before" }));
-        _sandbox = await VoucherifySandbox.StartAsync(new VoucherifySandboxOptions { Seed = seed });
-    }
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
+    protected override VoucherifySandboxOptions Options() => Seeded("existing");
 
     [Theory]
     [InlineData("POST", "/v1/customers", """{"source_id":"new","birthdate":"nonsense"}""", "birthdate")]
@@ -33,13 +25,13 @@ public sealed class MemberTypeTests : IAsyncLifetime
     [InlineData("POST", "/v1/customers/metadata/async", """{"source_ids":["existing",true],"metadata":{"a":1}}""", "source_ids[1]")]
     public async Task A_member_of_the_wrong_type_is_a_400_naming_it_and_nothing_changes(string method, string target, string json, string member)
     {
-        var response = await RawHttp.SendAsync(_sandbox, method, target, json);
+        var response = await RawHttp.SendAsync(Sandbox, method, target, json);
 
         Assert.Equal("invalid_payload", ApiError.Assert(response, 400));
         Assert.Equal($"{member} has a value of the wrong type.", (string?)response!.Json!["details"]);
-        var list = await RawHttp.SendAsync(_sandbox, "GET", "/v1/customers");
+        var list = await RawHttp.SendAsync(Sandbox, "GET", "/v1/customers");
         Assert.Equal(1, (int?)list!.Json!["total"]);
-        Assert.Equal("Before", (string?)list.Json["customers"]![0]!["name"]);
+        Assert.Equal("Name of existing", (string?)list.Json["customers"]![0]!["name"]);
     }
 
     [Theory]
@@ -47,7 +39,7 @@ public sealed class MemberTypeTests : IAsyncLifetime
     [InlineData("""{"source_id":"new","name":null,"birthdate":null,"address":null}""")]
     public async Task Members_of_the_right_type_are_stored(string json)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "POST", "/v1/customers", json);
+        var response = await RawHttp.SendAsync(Sandbox, "POST", "/v1/customers", json);
 
         Assert.Equal(200, response?.StatusCode);
         Assert.Equal("new", (string?)response!.Json!["source_id"]);

@@ -5,13 +5,11 @@ using Voucherify.SandboxTests.Raw;
 namespace Voucherify.SandboxTests;
 
 /// <summary>Requests that used to end in an empty 500: each is answered as the API would, and no 5xx is left.</summary>
-public sealed class NoServerErrorTests : IAsyncLifetime
+public sealed class NoServerErrorTests : SandboxPerTest
 {
     private const string Boundary = "sandbox-test-boundary";
 
-    private VoucherifySandbox _sandbox = null!;
-
-    public async Task InitializeAsync()
+    protected override VoucherifySandboxOptions Options()
     {
         var seed = new SandboxSeed();
         seed.Customers.Add(new SeedCustomer(new Customer { SourceId = "crm-1" })
@@ -22,10 +20,8 @@ public sealed class NoServerErrorTests : IAsyncLifetime
                 new CustomerRedeemable { RedeemableId = "v_2", RedeemableObject = "voucher", HolderRole = "OWNER", CreatedAt = DateTimeOffset.UtcNow.AddDays(-1) },
             },
         });
-        _sandbox = await VoucherifySandbox.StartAsync(new VoucherifySandboxOptions { Seed = seed });
+        return new VoucherifySandboxOptions { Seed = seed };
     }
-
-    public async Task DisposeAsync() => await _sandbox.DisposeAsync();
 
     [Theory]
     [InlineData("$more_than", "740000", 0)]
@@ -36,7 +32,7 @@ public sealed class NoServerErrorTests : IAsyncLifetime
     [InlineData("$less_than", "2", 1)]
     public async Task Days_ago_beyond_the_calendar_match_nothing_or_everything(string op, string days, int matches)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "GET", $"/v1/customers/crm-1/redeemables?filters%5Bcreated_at%5D%5Bconditions%5D%5B{op}%5D={days}");
+        var response = await RawHttp.SendAsync(Sandbox, "GET", $"/v1/customers/crm-1/redeemables?filters%5Bcreated_at%5D%5Bconditions%5D%5B{op}%5D={days}");
 
         Assert.Equal(200, response?.StatusCode);
         Assert.Equal(matches, (int?)response!.Json?["total"]);
@@ -51,7 +47,7 @@ public sealed class NoServerErrorTests : IAsyncLifetime
         var multipart = $"--{Boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"c.csv\"\r\n{headers}\r\n" +
                         $"Source_id\r\nghost\r\n\r\n--{Boundary}--\r\n";
 
-        var response = await RawHttp.SendAsync(_sandbox, "POST", "/v1/customers/importCSV", Encoding.UTF8.GetBytes(multipart), $"multipart/form-data; boundary={Boundary}");
+        var response = await RawHttp.SendAsync(Sandbox, "POST", "/v1/customers/importCSV", Encoding.UTF8.GetBytes(multipart), $"multipart/form-data; boundary={Boundary}");
 
         Assert.Equal("invalid_payload", ApiError.Assert(response, 400));
         Assert.Contains("limit", (string?)response!.Json!["details"]);

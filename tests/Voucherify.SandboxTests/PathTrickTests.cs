@@ -8,25 +8,9 @@ namespace Voucherify.SandboxTests;
 /// path, so an id read from the raw target would name another resource than the one routed. Only what the route
 /// matched may ever be touched; a dot segment is answered with the API's 404 and changes nothing.
 /// </summary>
-public sealed class PathTrickTests : IAsyncLifetime
+public sealed class PathTrickTests : SandboxPerTest
 {
-    private VoucherifySandbox _sandbox = null!;
-    private VoucherifyClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        var seed = new SandboxSeed();
-        foreach (var sourceId in new[] { "victim", "other", "crm-alice", "crm-bob", "a.b", "alice@example.com" })
-            seed.Customers.Add(new SeedCustomer(new Customer { SourceId = sourceId, Name = "Name of " + sourceId }));
-        _sandbox = await VoucherifySandbox.StartAsync(new VoucherifySandboxOptions { Seed = seed });
-        _client = _sandbox.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
-    }
+    protected override VoucherifySandboxOptions Options() => Seeded("victim", "other", "crm-alice", "crm-bob", "a.b", "alice@example.com");
 
     [Theory]
     [InlineData("DELETE", "/v1/customers/victim/../other")]
@@ -37,12 +21,12 @@ public sealed class PathTrickTests : IAsyncLifetime
     [InlineData("PUT", "/v1/customers/victim/../other")]
     public async Task A_dot_segment_in_a_write_is_a_404_and_touches_no_customer(string method, string target)
     {
-        var response = await RawHttp.SendAsync(_sandbox, method, target, method == "PUT" ? """{"name":"Changed"}""" : null);
+        var response = await RawHttp.SendAsync(Sandbox, method, target, method == "PUT" ? """{"name":"Changed"}""" : null);
 
         Assert.Equal("not_found", ApiError.Assert(response, 404));
-        Assert.Equal("Name of victim", (await _client.Customers.GetCustomerAsync("victim")).Name);
-        Assert.Equal("Name of other", (await _client.Customers.GetCustomerAsync("other")).Name);
-        var journaled = await Journaled.SingleAsync(_sandbox, r => r.Method == method);
+        Assert.Equal("Name of victim", (await Client.Customers.GetCustomerAsync("victim")).Name);
+        Assert.Equal("Name of other", (await Client.Customers.GetCustomerAsync("other")).Name);
+        var journaled = await Journaled.SingleAsync(Sandbox, r => r.Method == method);
         Assert.Equal((404, target), (journaled.StatusCode, journaled.Path));
     }
 
@@ -55,7 +39,7 @@ public sealed class PathTrickTests : IAsyncLifetime
     [InlineData("/v1/customers/crm-alice/..")]
     public async Task A_dot_segment_in_a_read_is_a_404_that_reveals_no_customer(string target)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "GET", target);
+        var response = await RawHttp.SendAsync(Sandbox, "GET", target);
 
         Assert.Equal("not_found", ApiError.Assert(response, 404));
         Assert.DoesNotContain("Name of", response!.Body);
@@ -64,12 +48,12 @@ public sealed class PathTrickTests : IAsyncLifetime
     [Fact]
     public async Task An_absolute_form_target_with_a_dot_segment_is_a_404_too()
     {
-        var target = $"http://{_sandbox.BaseUri.Authority}/v1/customers/victim/../other";
+        var target = $"http://{Sandbox.BaseUri.Authority}/v1/customers/victim/../other";
 
-        var response = await RawHttp.SendAsync(_sandbox, "DELETE", target);
+        var response = await RawHttp.SendAsync(Sandbox, "DELETE", target);
 
         Assert.Equal("not_found", ApiError.Assert(response, 404));
-        Assert.Equal(2, (await _client.Customers.ListCustomersAsync(limit: 100)).Customers!.Count(c => c.SourceId is "victim" or "other"));
+        Assert.Equal(2, (await Client.Customers.ListCustomersAsync(limit: 100)).Customers!.Count(c => c.SourceId is "victim" or "other"));
     }
 
     [Theory]
@@ -78,7 +62,7 @@ public sealed class PathTrickTests : IAsyncLifetime
     [InlineData("/v1/customers/alice%40example%2Ecom", "Name of alice@example.com")]
     public async Task Dots_inside_an_id_are_part_of_the_id(string target, string name)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "GET", target);
+        var response = await RawHttp.SendAsync(Sandbox, "GET", target);
 
         Assert.Equal(200, response?.StatusCode);
         Assert.Equal(name, (string?)response!.Json?["name"]);

@@ -12,37 +12,23 @@ namespace Voucherify.SandboxTests;
 /// gets the API's 4xx (or a closed connection), stores nothing, starts no job, and is journaled as what it was, never
 /// as a success. Every body would be a valid write if it had arrived whole.
 /// </summary>
-public sealed class TruncatedBodyTests : IAsyncLifetime
+public sealed class TruncatedBodyTests : SandboxPerTest
 {
     private const string Boundary = "sandbox-test-boundary";
-
-    private VoucherifySandbox _sandbox = null!;
-    private VoucherifyClient _client = null!;
 
     public static TheoryData<string> Writes => new()
     {
         "create-customer", "update-customer", "update-customers-in-bulk", "update-customers-metadata-in-bulk", "import-customers-using-csv",
     };
 
-    public async Task InitializeAsync()
+    protected override VoucherifySandboxOptions Options()
     {
-        var seed = new SandboxSeed();
-        seed.Customers.Add(new SeedCustomer(new Customer { SourceId = "existing", Name = "Before" }));
-        _sandbox = await VoucherifySandbox.StartAsync(new VoucherifySandboxOptions
-        {
-            Seed = seed,
-            JobQueueDelay = TimeSpan.Zero,
-            JobDuration = TimeSpan.Zero,
-            // Kestrel's default grace period is 5 s; a stalled body is refused after about one and a half here.
-            MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(1.5)),
-        });
-        _client = _sandbox.CreateClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _sandbox.DisposeAsync();
+        var options = Seeded("existing");
+        options.JobQueueDelay = TimeSpan.Zero;
+        options.JobDuration = TimeSpan.Zero;
+        // Kestrel's default grace period is 5 s; a stalled body is refused after about one and a half here.
+        options.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 100, gracePeriod: TimeSpan.FromSeconds(1.5));
+        return options;
     }
 
     [Theory]
@@ -50,10 +36,10 @@ public sealed class TruncatedBodyTests : IAsyncLifetime
     public async Task A_content_length_larger_than_the_body_sent_stores_nothing(string operation)
     {
         var (method, target, contentType, body) = Write(operation);
-        var head = RawHttp.Head(_sandbox, method, target, $"Content-Type: {contentType}", $"Content-Length: {body.Length + 64}");
+        var head = RawHttp.Head(Sandbox, method, target, $"Content-Type: {contentType}", $"Content-Length: {body.Length + 64}");
 
         // The client sends less than it announced and leaves: the answer, if any arrives, is a 4xx.
-        var response = await RawHttp.ExchangeAsync(_sandbox, [.. Encoding.ASCII.GetBytes(head), .. body], endSending: true);
+        var response = await RawHttp.ExchangeAsync(Sandbox, [.. Encoding.ASCII.GetBytes(head), .. body], endSending: true);
 
         if (response is not null) Assert.Equal("invalid_payload", ApiError.Assert(response, 400));
         await AssertNothingStoredAsync(method, target);
@@ -64,11 +50,11 @@ public sealed class TruncatedBodyTests : IAsyncLifetime
     public async Task A_malformed_chunk_size_is_a_400_and_stores_nothing(string operation)
     {
         var (method, target, contentType, body) = Write(operation);
-        var head = RawHttp.Head(_sandbox, method, target, $"Content-Type: {contentType}", "Transfer-Encoding: chunked");
+        var head = RawHttp.Head(Sandbox, method, target, $"Content-Type: {contentType}", "Transfer-Encoding: chunked");
         var chunks = Encoding.ASCII.GetBytes(body.Length.ToString("x", CultureInfo.InvariantCulture) + "\r\n")
             .Concat(body).Concat(Encoding.ASCII.GetBytes("\r\nzz\r\nmore\r\n0\r\n\r\n"));
 
-        var response = await RawHttp.ExchangeAsync(_sandbox, [.. Encoding.ASCII.GetBytes(head), .. chunks]);
+        var response = await RawHttp.ExchangeAsync(Sandbox, [.. Encoding.ASCII.GetBytes(head), .. chunks]);
 
         Assert.Equal("invalid_payload", ApiError.Assert(response, 400));
         await AssertNothingStoredAsync(method, target);
@@ -80,9 +66,9 @@ public sealed class TruncatedBodyTests : IAsyncLifetime
     {
         var (method, target, contentType, body) = Write(operation);
         // One byte short of what was announced, and the connection kept open: the body never completes.
-        var head = RawHttp.Head(_sandbox, method, target, $"Content-Type: {contentType}", $"Content-Length: {body.Length + 1}");
+        var head = RawHttp.Head(Sandbox, method, target, $"Content-Type: {contentType}", $"Content-Length: {body.Length + 1}");
 
-        var response = await RawHttp.ExchangeAsync(_sandbox, [.. Encoding.ASCII.GetBytes(head), .. body]);
+        var response = await RawHttp.ExchangeAsync(Sandbox, [.. Encoding.ASCII.GetBytes(head), .. body]);
 
         Assert.Equal("request_timeout", ApiError.Assert(response, 408));
         await AssertNothingStoredAsync(method, target);
@@ -94,7 +80,7 @@ public sealed class TruncatedBodyTests : IAsyncLifetime
     [InlineData("Source_id,Name\r\nghost,Ghost\r\n")]
     public async Task An_import_whose_body_does_not_match_its_boundary_is_a_400_and_stores_nothing(string multipart)
     {
-        var response = await RawHttp.SendAsync(_sandbox, "POST", "/v1/customers/importCSV", Encoding.UTF8.GetBytes(multipart), $"multipart/form-data; boundary={Boundary}");
+        var response = await RawHttp.SendAsync(Sandbox, "POST", "/v1/customers/importCSV", Encoding.UTF8.GetBytes(multipart), $"multipart/form-data; boundary={Boundary}");
 
         Assert.Equal("invalid_payload", ApiError.Assert(response, 400));
         await AssertNothingStoredAsync("POST", "/v1/customers/importCSV");
@@ -124,19 +110,19 @@ public sealed class TruncatedBodyTests : IAsyncLifetime
     /// </summary>
     private async Task AssertNothingStoredAsync(string method, string target)
     {
-        var journaled = await Journaled.SingleAsync(_sandbox, r => r.Method == method && r.Path == target);
+        var journaled = await Journaled.SingleAsync(Sandbox, r => r.Method == method && r.Path == target);
         Assert.False(journaled.StatusCode is >= 200 and < 300, $"Journaled as {journaled.StatusCode}");
 
-        var later = await _client.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "later" }]);
+        var later = await Client.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "later" }]);
         using var patience = new CancellationTokenSource(RawHttp.Patience);
-        var done = await _client.AsyncActions.WaitForCompletionAsync(later.AsyncActionId!,
+        var done = await Client.AsyncActions.WaitForCompletionAsync(later.AsyncActionId!,
             new AsyncActionWaitOptions { InitialDelay = TimeSpan.FromMilliseconds(10), MaxDelay = TimeSpan.FromMilliseconds(50) }, patience.Token);
         Assert.Equal(AsyncActionStatus.Done, done.Status);
 
-        var customers = (await _client.Customers.ListCustomersAsync(limit: 100)).Customers!;
+        var customers = (await Client.Customers.ListCustomersAsync(limit: 100)).Customers!;
         Assert.Equal(["existing", "later"], customers.Select(c => c.SourceId).Order());
         var existing = customers.Single(c => c.SourceId == "existing");
-        Assert.Equal("Before", existing.Name);
+        Assert.Equal("Name of existing", existing.Name);
         Assert.Empty(existing.Metadata ?? new Dictionary<string, object>());
     }
 }
