@@ -9,7 +9,8 @@ using Voucherify.Extensions.DependencyInjection;
 var builder = WebApplication.CreateBuilder(args);
 
 // The client: options from the "Voucherify" section (appsettings.json, environment VOUCHERIFY__SECRETKEY, user secrets),
-// its HttpClient from IHttpClientFactory, one redacted log event per request in category "Voucherify.Http".
+// its HttpClient from IHttpClientFactory, one redacted log event per request in category "Voucherify.Http". The options
+// are validated at start: appsettings.json leaves the credentials empty, so the app names the key to set until they are.
 builder.Services.AddVoucherify(builder.Configuration.GetSection("Voucherify"));
 
 // Traces and metrics: the library reports through System.Diagnostics, so naming its source and meter is enough.

@@ -65,50 +65,60 @@ namespace Voucherify
         /// <summary>Throws when the options cannot produce a working, safe client.</summary>
         internal void Validate()
         {
+            if (FindProblem() is { } problem) throw problem.ToException();
+        }
+
+        /// <summary>The first thing that keeps the options from producing a working, safe client; null when there is none.</summary>
+        internal OptionsProblem? FindProblem()
+        {
             if (string.IsNullOrWhiteSpace(ApplicationId))
-                throw new ArgumentException("VoucherifyClientOptions.ApplicationId is required (the X-App-Id of your API key pair).", nameof(ApplicationId));
+                return OptionsProblem.Invalid(nameof(ApplicationId), "is required (the X-App-Id of your API key pair).");
             if (string.IsNullOrWhiteSpace(SecretKey))
-                throw new ArgumentException("VoucherifyClientOptions.SecretKey is required (the X-App-Token of your API key pair).", nameof(SecretKey));
-            ValidateHeaderValue(ApplicationId, nameof(ApplicationId));
-            ValidateHeaderValue(SecretKey, nameof(SecretKey));
+                return OptionsProblem.Invalid(nameof(SecretKey), "is required (the X-App-Token of your API key pair).");
+            var header = HeaderValueProblem(ApplicationId, nameof(ApplicationId)) ?? HeaderValueProblem(SecretKey, nameof(SecretKey));
+            if (header != null) return header;
             if (BaseUri is null || !BaseUri.IsAbsoluteUri)
-                throw new ArgumentException("VoucherifyClientOptions.BaseUri must be an absolute URI such as https://api.voucherify.io.", nameof(BaseUri));
+                return OptionsProblem.Invalid(nameof(BaseUri), "must be an absolute URI such as https://api.voucherify.io.");
             if (BaseUri.Scheme != Uri.UriSchemeHttps && !(BaseUri.Scheme == Uri.UriSchemeHttp && BaseUri.IsLoopback))
-                throw new ArgumentException(
-                    $"VoucherifyClientOptions.BaseUri must use https (got {BaseUri.Scheme}://{BaseUri.Host}); plain http is accepted only for loopback hosts, so credentials are never sent in clear text.",
-                    nameof(BaseUri));
+                return OptionsProblem.Invalid(nameof(BaseUri),
+                    $"must use https (got {BaseUri.Scheme}://{BaseUri.Host}); plain http is accepted only for loopback hosts, so credentials are never sent in clear text.");
             if (!string.IsNullOrEmpty(BaseUri.Query) || !string.IsNullOrEmpty(BaseUri.Fragment))
-                throw new ArgumentException("VoucherifyClientOptions.BaseUri must not carry a query or fragment.", nameof(BaseUri));
-            if (Retry is null) throw new ArgumentException("VoucherifyClientOptions.Retry must not be null; use new RetryOptions { MaxAttempts = 1 } to turn retries off.", nameof(Retry));
-            Retry.Validate();
-            if (TimeProvider is null) throw new ArgumentException("VoucherifyClientOptions.TimeProvider must not be null; the default is TimeProvider.System.", nameof(TimeProvider));
-            ValidateTimeout(AttemptTimeout, nameof(AttemptTimeout));
-            ValidateTimeout(CallTimeout, nameof(CallTimeout));
-            // A body is staged whole in memory before it is read (error bodies are read as one string): keep it under 2 GB.
-            if (MaxResponseBytes <= 0 || MaxResponseBytes > int.MaxValue)
-                throw new ArgumentOutOfRangeException(nameof(MaxResponseBytes), MaxResponseBytes, "VoucherifyClientOptions.MaxResponseBytes must be between 1 and 2147483647 (int.MaxValue).");
+                return OptionsProblem.Invalid(nameof(BaseUri), "must not carry a query or fragment.");
+            if (Retry is null) return OptionsProblem.Invalid(nameof(Retry), "must not be null; use new RetryOptions { MaxAttempts = 1 } to turn retries off.");
+            if (TimeProvider is null) return OptionsProblem.Invalid(nameof(TimeProvider), "must not be null; the default is TimeProvider.System.");
+            return OptionsProblem.InRetry(Retry.FindProblem())
+                ?? TimeoutProblem(AttemptTimeout, nameof(AttemptTimeout))
+                ?? TimeoutProblem(CallTimeout, nameof(CallTimeout))
+                // A body is staged whole in memory before it is read (error bodies are read as one string): keep it under 2 GB.
+                ?? (MaxResponseBytes <= 0 || MaxResponseBytes > int.MaxValue
+                    ? OptionsProblem.OutOfRange(nameof(MaxResponseBytes), MaxResponseBytes, "must be between 1 and 2147483647 (int.MaxValue).")
+                    : null);
         }
 
         /// <summary>
         /// The credentials go out as header values: a CR or LF would end the header and start another one (header
-        /// injection), and non-ASCII has no agreed encoding on the wire. The message names the position, never the value.
+        /// injection), and non-ASCII has no agreed encoding on the wire. A space is refused too: ids and keys from the
+        /// dashboard never have one, while a placeholder left in a configuration file ("set VOUCHERIFY__SECRETKEY") does,
+        /// and would otherwise be sent as a credential. The message names the position, never the value.
         /// </summary>
-        private static void ValidateHeaderValue(string value, string name)
+        private static OptionsProblem? HeaderValueProblem(string value, string name)
         {
             for (var i = 0; i < value.Length; i++)
             {
+                if (value[i] == ' ')
+                    return OptionsProblem.Invalid(name,
+                        $"contains a space at position {i}: it looks like a placeholder, not a value from the Voucherify dashboard (whose ids and keys have no spaces).");
                 if (value[i] < ' ' || value[i] > '~')
-                    throw new ArgumentException(
-                        $"VoucherifyClientOptions.{name} contains a control or non-ASCII character at position {i}; it must be printable ASCII, as in the Voucherify dashboard.",
-                        name);
+                    return OptionsProblem.Invalid(name,
+                        $"contains a control or non-ASCII character at position {i}; it must be printable ASCII, as in the Voucherify dashboard.");
             }
+            return null;
         }
 
-        private static void ValidateTimeout(TimeSpan value, string name)
-        {
-            if (value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan)
-                throw new ArgumentOutOfRangeException(name, value, $"VoucherifyClientOptions.{name} must be positive, or Timeout.InfiniteTimeSpan.");
-        }
+        private static OptionsProblem? TimeoutProblem(TimeSpan value, string name) =>
+            value <= TimeSpan.Zero && value != System.Threading.Timeout.InfiniteTimeSpan
+                ? OptionsProblem.OutOfRange(name, value, "must be positive, or Timeout.InfiniteTimeSpan.")
+                : null;
 
         /// <summary>The base address as the generated clients expect it: absolute, ending in <c>/</c>.</summary>
         internal string BaseUrlWithTrailingSlash()

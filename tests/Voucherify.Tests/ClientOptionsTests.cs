@@ -79,6 +79,7 @@ public class ClientOptionsTests
     [InlineData("limit-zero", "MaxResponseBytes must be between 1 and 2147483647")]
     [InlineData("control-char", "ApplicationId contains a control or non-ASCII character at position 3")]
     [InlineData("zero-timeout", "CallTimeout must be positive, or Timeout.InfiniteTimeSpan")]
+    [InlineData("placeholder-secret", "VoucherifyClientOptions.SecretKey contains a space at position 3: it looks like a placeholder")]
     public void Each_rejection_message_says_what_to_fix(string problem, string expected)
     {
         var options = TestClient.Options();
@@ -94,6 +95,7 @@ public class ClientOptionsTests
             case "limit-zero": options.MaxResponseBytes = 0; break;
             case "control-char": options.ApplicationId = "app\tid"; break;
             case "zero-timeout": options.CallTimeout = TimeSpan.Zero; break;
+            case "placeholder-secret": options.SecretKey = "set VOUCHERIFY__SECRETKEY"; break;
         }
 
         var error = Assert.ThrowsAny<ArgumentException>(() => new VoucherifyClient(options, new MockHttpMessageHandler()));
@@ -105,8 +107,9 @@ public class ClientOptionsTests
     public void The_edges_of_every_range_are_accepted()
     {
         var options = TestClient.Options();
-        options.ApplicationId = " app~id ";
-        options.SecretKey = "~ !key";
+        // '!' and '~' are the edges of printable ASCII without the space (a space marks a placeholder).
+        options.ApplicationId = "!app~id!";
+        options.SecretKey = "~!key";
         options.MaxResponseBytes = int.MaxValue;
         options.CallTimeout = options.AttemptTimeout = TimeSpan.FromTicks(1);
 

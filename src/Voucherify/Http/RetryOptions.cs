@@ -55,12 +55,14 @@ namespace Voucherify
         public override string ToString() =>
             $"RetryOptions {{ MaxAttempts = {MaxAttempts}, ClientRetries = {ClientRetries}, BaseDelay = {BaseDelay}, MaxDelay = {MaxDelay}, MaxServerDelay = {MaxServerDelay} }}";
 
-        internal void Validate()
+        /// <summary>The first setting that cannot work; null when there is none.</summary>
+        internal OptionsProblem? FindProblem()
         {
-            if (MaxAttempts < 1) throw new ArgumentOutOfRangeException(nameof(MaxAttempts), MaxAttempts, "RetryOptions.MaxAttempts must be at least 1 (1 turns retries off).");
-            if (BaseDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(BaseDelay), BaseDelay, "RetryOptions.BaseDelay must not be negative.");
-            if (MaxDelay < BaseDelay) throw new ArgumentOutOfRangeException(nameof(MaxDelay), MaxDelay, "RetryOptions.MaxDelay must be at least BaseDelay.");
-            if (MaxServerDelay < TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(MaxServerDelay), MaxServerDelay, "RetryOptions.MaxServerDelay must not be negative.");
+            if (MaxAttempts < 1) return OptionsProblem.OutOfRange(nameof(MaxAttempts), MaxAttempts, "must be at least 1 (1 turns retries off).");
+            if (BaseDelay < TimeSpan.Zero) return OptionsProblem.OutOfRange(nameof(BaseDelay), BaseDelay, "must not be negative.");
+            if (MaxDelay < BaseDelay) return OptionsProblem.OutOfRange(nameof(MaxDelay), MaxDelay, "must be at least BaseDelay.");
+            if (MaxServerDelay < TimeSpan.Zero) return OptionsProblem.OutOfRange(nameof(MaxServerDelay), MaxServerDelay, "must not be negative.");
+            return null;
         }
 
         /// <summary>A copy, so a running client is not affected by later changes to the options object.</summary>
