@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -13,8 +15,8 @@ using Voucherify.Sandbox.Journal;
 namespace Voucherify.Sandbox;
 
 /// <summary>
-/// A local, in-memory stand-in for the Voucherify Customers API: a real HTTP server on a loopback port that answers the
-/// same 13 endpoints with the same status codes and JSON as the service. Start one per test (or per test class), point
+/// A local, in-memory stand-in for the Voucherify Customers API: a real HTTP server on a loopback port that answers
+/// every operation of the client's spec with the same status codes and JSON as the service. Start one per test (or per test class), point
 /// a <see cref="VoucherifyClient"/> at it with <see cref="CreateClient"/>, and dispose it to stop it.
 /// </summary>
 /// <example>
@@ -133,6 +135,9 @@ public sealed class VoucherifySandbox : IAsyncDisposable
 
     /// <summary>A new client for this sandbox. The caller disposes it (before or after the sandbox, either works).</summary>
     public VoucherifyClient CreateClient() => new(CreateClientOptions());
+
+    /// <summary>The endpoints the server routes to (the operations of the spec and the sandbox's own), for its tests.</summary>
+    internal IEnumerable<Endpoint> Endpoints => ((IEndpointRouteBuilder)_app).DataSources.SelectMany(source => source.Endpoints);
 
     /// <summary>Resolves when the host is told to stop (Ctrl+C or SIGTERM when run standalone).</summary>
     internal Task WaitForShutdownAsync() => _app.WaitForShutdownAsync();

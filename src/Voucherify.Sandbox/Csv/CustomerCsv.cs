@@ -11,27 +11,20 @@ namespace Voucherify.Sandbox.Csv;
 internal sealed record CustomerCsvRow(int Row, string? Id, string? SourceId, JObject Profile, string? Problem);
 
 /// <summary>
-/// Turns an import file into customer rows: the documented columns map to customer members (names compared without
-/// regard to case), any other column becomes a metadata key, empty cells are left out.
+/// Turns an import file into customer rows: the spec's columns map to customer members (names compared without regard
+/// to case), any other column becomes a metadata key, empty cells are left out.
 /// </summary>
 internal static class CustomerCsv
 {
-    private static readonly Dictionary<string, (string Member, string? AddressPart)> KnownColumns = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["Id"] = ("id", null),
-        ["Source_id"] = ("source_id", null),
-        ["Name"] = ("name", null),
-        ["Email"] = ("email", null),
-        ["Phone"] = ("phone", null),
-        ["Birthdate"] = ("birthdate", null),
-        ["Description"] = ("description", null),
-        ["Address_line_1"] = ("address", "line_1"),
-        ["Address_line_2"] = ("address", "line_2"),
-        ["Address_Postal_Code"] = ("address", "postal_code"),
-        ["Address_City"] = ("address", "city"),
-        ["Address_State"] = ("address", "state"),
-        ["Address_Country"] = ("address", "country"),
-    };
+    /// <summary>
+    /// The import's own columns (<c>x-voucherify-csv-columns</c> in the spec), each with the member it sets and, for a
+    /// nested one such as <c>address.city</c>, the part of that member.
+    /// </summary>
+    private static readonly Dictionary<string, (string Member, string? Part)> KnownColumns =
+        CustomersClient.Operations.ImportCustomersFromCsv.CsvColumns.ToDictionary(
+            c => c.Column,
+            c => c.Member.Split('.', 2) is [var member, var part] ? (member, (string?)part) : (c.Member, null),
+            StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
     /// Counts the data rows of <paramref name="file"/> (UTF-8, with or without a byte order mark) without keeping any,
@@ -115,8 +108,10 @@ internal static class CustomerCsv
             {
                 case "id": id = value; break;
                 case "source_id": sourceId = value; break;
-                case "address": ((JObject)(profile["address"] ??= new JObject()))[target.AddressPart!] = value; break;
-                default: profile[target.Member] = value; break;
+                default:
+                    if (target.Part is { } part) ((JObject)(profile[target.Member] ??= new JObject()))[part] = value;
+                    else profile[target.Member] = value;
+                    break;
             }
             problem ??= Check(columns[i], target.Member, value);
         }

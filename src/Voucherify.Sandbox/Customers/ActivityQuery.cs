@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Voucherify.Sandbox.Hosting;
 
 namespace Voucherify.Sandbox.Customers;
@@ -6,11 +5,7 @@ namespace Voucherify.Sandbox.Customers;
 /// <summary>The query of <c>GET /v1/customers/{id}/activity</c>, paged with the <c>starting_after_id</c> cursor.</summary>
 internal sealed class ActivityQuery
 {
-    private static readonly string[] Orders = ["created_at", "-created_at"];
-    private static readonly string[] CampaignTypes = ["PROMOTION", "GIFT_VOUCHERS", "REFERRAL_PROGRAM", "DISCOUNT_COUPONS", "LOYALTY_PROGRAM"];
-    private static readonly string[] Categories = ["ACTION", "EFFECT"];
-
-    public int Limit { get; private init; } = 10;
+    public int Limit { get; private init; }
     public bool Ascending { get; private init; }
     public string? StartingAfterId { get; private init; }
     public DateTimeOffset? StartDate { get; private init; }
@@ -20,23 +15,22 @@ internal sealed class ActivityQuery
     public string? Category { get; private init; }
     public string? Type { get; private init; }
 
-    public static ActivityQuery? Parse(IQueryCollection query, out string? problem)
+    /// <summary>Reads the query; null when a parameter is out of range or malformed (<see cref="QueryReader.Problem"/> says which).</summary>
+    public static ActivityQuery? Parse(QueryReader reader)
     {
-        var reader = new QueryReader(query);
         var parsed = new ActivityQuery
         {
-            Limit = reader.Integer("limit", 1, 100, 10),
-            Ascending = reader.OneOf("order", Orders) == "created_at",
+            Limit = reader.Integer("limit"),
+            Ascending = reader.OneOf("order") == "created_at",
             StartingAfterId = reader.Text("starting_after_id"),
             StartDate = reader.Instant("start_date"),
             EndDate = reader.Instant("end_date"),
             CampaignId = reader.Text("campaign_id"),
-            CampaignType = reader.OneOf("campaign_type", CampaignTypes),
-            Category = reader.OneOf("category", Categories),
+            CampaignType = reader.OneOf("campaign_type"),
+            Category = reader.OneOf("category"),
             Type = reader.Text("type"),
         };
-        problem = reader.Problem;
-        return problem is null ? parsed : null;
+        return reader.Problem is null ? parsed : null;
     }
 
     /// <summary>One page of <paramref name="events"/> (oldest first), and the cursor for the next page when there is one.</summary>

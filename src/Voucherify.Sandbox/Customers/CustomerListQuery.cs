@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Voucherify.Sandbox.Hosting;
 
 namespace Voucherify.Sandbox.Customers;
@@ -6,10 +5,8 @@ namespace Voucherify.Sandbox.Customers;
 /// <summary>The query of <c>GET /v1/customers</c>: filters, order, page and the <c>starting_after</c> cursor.</summary>
 internal sealed class CustomerListQuery
 {
-    private static readonly string[] Orders = ["created_at", "-created_at", "updated_at", "-updated_at", "source_id", "-source_id"];
-
-    public int Limit { get; private init; } = 10;
-    public int Page { get; private init; } = 1;
+    public int Limit { get; private init; }
+    public int Page { get; private init; }
     public string? Email { get; private init; }
     public string? City { get; private init; }
     public string? Name { get; private init; }
@@ -21,14 +18,13 @@ internal sealed class CustomerListQuery
     public string? Order { get; private init; }
     public DateTimeOffset? StartingAfter { get; private init; }
 
-    /// <summary>Reads the query; null with the reason when a parameter is out of range or malformed.</summary>
-    public static CustomerListQuery? Parse(IQueryCollection query, out string? problem)
+    /// <summary>Reads the query; null when a parameter is out of range or malformed (<see cref="QueryReader.Problem"/> says which).</summary>
+    public static CustomerListQuery? Parse(QueryReader reader)
     {
-        var reader = new QueryReader(query);
         var parsed = new CustomerListQuery
         {
-            Limit = reader.Integer("limit", 1, 100, 10),
-            Page = reader.Integer("page", 1, 99, 1),
+            Limit = reader.Integer("limit"),
+            Page = reader.Integer("page"),
             Email = reader.Text("email"),
             City = reader.Text("city"),
             Name = reader.Text("name"),
@@ -37,11 +33,10 @@ internal sealed class CustomerListQuery
             CreatedAfter = reader.Instant("created_at[after]"),
             UpdatedBefore = reader.Instant("updated_at[before]"),
             UpdatedAfter = reader.Instant("updated_at[after]"),
-            Order = reader.OneOf("order", Orders),
+            Order = reader.OneOf("order"),
             StartingAfter = reader.Instant("starting_after"),
         };
-        problem = reader.Problem;
-        return problem is null ? parsed : null;
+        return reader.Problem is null ? parsed : null;
     }
 
     /// <summary>The matching customers in order, the requested page of them, and whether more follow.</summary>

@@ -11,10 +11,6 @@ namespace Voucherify.Sandbox.Customers;
 /// </summary>
 internal sealed class CustomerStore(SandboxClock clock, string applicationId)
 {
-    /// <summary>The members of a customer a request may set; identity (<c>id</c>, <c>source_id</c>) is handled apart.</summary>
-    private static readonly HashSet<string> ProfileMembers =
-        ["name", "description", "email", "phone", "birthday", "birthdate", "address", "metadata"];
-
     private static readonly JsonMergeSettings MergeKeys = new()
     {
         MergeArrayHandling = MergeArrayHandling.Replace,
@@ -35,6 +31,8 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
 
     /// <summary>
     /// Creates a customer, or changes the one <paramref name="id"/> (preferred) or <paramref name="sourceId"/> names.
+    /// <paramref name="profile"/> holds the members to set, already limited to those the request may set
+    /// (<see cref="ProfileMembers"/>, the CSV columns).
     /// Null when <paramref name="id"/> names no live customer: ids are assigned by the service, never by callers.
     /// With <paramref name="mergeObjects"/>, <c>address</c> and <c>metadata</c> are merged key by key (imports and bulk
     /// metadata) instead of replaced whole (create, update, bulk update).
@@ -202,7 +200,6 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     {
         foreach (var member in profile.Properties())
         {
-            if (!ProfileMembers.Contains(member.Name)) continue;
             if (mergeObjects && member.Value is JObject incoming && json[member.Name] is JObject existing)
                 existing.Merge(incoming, MergeKeys);
             else if (member.Value.Type == JTokenType.Null)

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Http;
 using Voucherify.Sandbox.Hosting;
 
 namespace Voucherify.Sandbox.Customers;
@@ -6,23 +5,20 @@ namespace Voucherify.Sandbox.Customers;
 /// <summary>The query of <c>GET /v1/customers/{id}/redeemables</c>: limit, order by holder id, cursor and filters.</summary>
 internal sealed class RedeemablesQuery
 {
-    private static readonly string[] Orders = ["id", "-id"];
-
-    public int Limit { get; private init; } = 10;
+    public int Limit { get; private init; }
     public string? Order { get; private init; }
     public string? StartingAfterId { get; private init; }
     public RedeemablesFilter Filter { get; private init; } = null!;
 
-    public static RedeemablesQuery? Parse(IQueryCollection query, out string? problem)
+    /// <summary>Reads the query; null when a parameter or filter is malformed (<see cref="QueryReader.Problem"/> says which).</summary>
+    public static RedeemablesQuery? Parse(QueryReader reader)
     {
-        var reader = new QueryReader(query);
-        var limit = reader.Integer("limit", 1, 100, 10);
-        var order = reader.OneOf("order", Orders);
+        var limit = reader.Integer("limit");
+        var order = reader.OneOf("order");
         var startingAfterId = reader.Text("starting_after_id");
-        var filter = RedeemablesFilter.Parse(query, out var filterProblem);
+        var filter = RedeemablesFilter.Parse(reader.Query, out var filterProblem);
         if (filterProblem is not null) reader.Problems.Add(filterProblem);
-        problem = reader.Problem;
-        return problem is null ? new RedeemablesQuery { Limit = limit, Order = order, StartingAfterId = startingAfterId, Filter = filter! } : null;
+        return reader.Problem is null ? new RedeemablesQuery { Limit = limit, Order = order, StartingAfterId = startingAfterId, Filter = filter! } : null;
     }
 
     /// <summary>The matches (in the order given, or by holder id), their count, and one page of them.</summary>

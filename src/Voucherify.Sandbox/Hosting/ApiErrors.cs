@@ -1,14 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.WebUtilities;
+using Voucherify.Http;
 
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>The error bodies the service sends, built from the generated error DTOs.</summary>
 internal static class ApiErrors
 {
-    /// <summary>The bulk endpoints' limit: 10 MB, the number the service's 413 message quotes.</summary>
-    public const long MaxBulkRequestBytes = 10 * 1024 * 1024;
-
     public static Task NotFoundAsync(HttpContext context, string resourceType, string resourceId) =>
         SandboxJson.WriteAsync(context, StatusCodes.Status404NotFound, new ErrorResponse
         {
@@ -41,12 +39,29 @@ internal static class ApiErrors
             RequestId = RequestIds.Of(context),
         });
 
-    public static Task PayloadTooLargeAsync(HttpContext context) =>
+    /// <summary>The gateway's 413, quoting the operation's limit (<c>x-voucherify-max-request-bytes</c>) as the service does.</summary>
+    public static Task PayloadTooLargeAsync(HttpContext context, long maxRequestBytes) =>
         SandboxJson.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, new PayloadTooLargeError
         {
             StatusCode = 413,
             Error = "Request Entity Too Large",
-            Message = $"Payload content length greater than maximum allowed: {MaxBulkRequestBytes}",
+            Message = $"Payload content length greater than maximum allowed: {maxRequestBytes}",
+        });
+
+    /// <summary>
+    /// 501 naming what of the spec the sandbox has not implemented yet: an operation without a handler, or one of its
+    /// query parameters that the request sent and the handler does not read.
+    /// </summary>
+    public static Task NotImplementedAsync(HttpContext context, OperationDescriptor operation, string? queryParameter = null) =>
+        SandboxJson.WriteAsync(context, StatusCodes.Status501NotImplemented, new ErrorResponse
+        {
+            Code = 501,
+            Key = "not_implemented",
+            Message = "Not Implemented",
+            Details = queryParameter is null
+                ? $"The sandbox does not implement {operation.Id} ({operation.Name}) yet."
+                : $"The sandbox does not implement the query parameter {queryParameter} of {operation.Id} ({operation.Name}) yet.",
+            RequestId = RequestIds.Of(context),
         });
 
     /// <summary>A known path with a method it does not take: 405 with <c>Allow</c>, in the error shape.</summary>

@@ -1,6 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Voucherify.Http;
 using Voucherify.Sandbox.Jobs;
 
 namespace Voucherify.Sandbox.Hosting;
@@ -8,11 +7,15 @@ namespace Voucherify.Sandbox.Hosting;
 /// <summary>The async-action status endpoint.</summary>
 internal static class AsyncActionEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes, AsyncActionQueue jobs) =>
-        routes.MapGet("/v1/async-actions/{asyncActionId}", async context =>
-        {
-            var id = (string)context.Request.RouteValues["asyncActionId"]!;
-            if (jobs.Get(id) is { } action) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, action);
-            else await ApiErrors.NotFoundAsync(context, "async_action", id);
-        }).WithName("get-async-action");
+    public static IEnumerable<KeyValuePair<OperationDescriptor, RequestDelegate>> Handlers(AsyncActionQueue jobs) =>
+    [
+        OperationHandler.For(AsyncActionsClient.Operations.GetAsyncAction, context => GetAsync(context, jobs)),
+    ];
+
+    private static async Task GetAsync(HttpContext context, AsyncActionQueue jobs)
+    {
+        var id = (string)context.Request.RouteValues["asyncActionId"]!;
+        if (jobs.Get(id) is { } action) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, action);
+        else await ApiErrors.NotFoundAsync(context, "async_action", id);
+    }
 }

@@ -1,7 +1,5 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Net.Http.Headers;
 using Newtonsoft.Json.Linq;
@@ -9,18 +7,19 @@ using Voucherify.Sandbox.Csv;
 using Voucherify.Sandbox.Customers;
 using Voucherify.Sandbox.Jobs;
 using Voucherify.Sandbox.Journal;
+using Operations = Voucherify.CustomersClient.Operations;
 
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>The three operations that start async actions: CSV import, bulk update and bulk metadata update.</summary>
 internal static class BulkEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes, CustomerStore store, AsyncActionQueue jobs)
-    {
-        routes.MapPost("/v1/customers/importCSV", context => ImportCsvAsync(context, store, jobs)).WithName("import-customers-using-csv");
-        routes.MapPost("/v1/customers/bulk/async", context => BulkUpdateAsync(context, store, jobs)).WithName("update-customers-in-bulk");
-        routes.MapPost("/v1/customers/metadata/async", context => MetadataUpdateAsync(context, store, jobs)).WithName("update-customers-metadata-in-bulk");
-    }
+    public static IEnumerable<KeyValuePair<Voucherify.Http.OperationDescriptor, RequestDelegate>> Handlers(CustomerStore store, AsyncActionQueue jobs) =>
+    [
+        OperationHandler.For(Operations.ImportCustomersFromCsv, context => ImportCsvAsync(context, store, jobs)),
+        OperationHandler.For(Operations.UpdateCustomersInBulk, context => BulkUpdateAsync(context, store, jobs)),
+        OperationHandler.For(Operations.UpdateCustomersMetadataInBulk, context => MetadataUpdateAsync(context, store, jobs)),
+    ];
 
     private static async Task ImportCsvAsync(HttpContext context, CustomerStore store, AsyncActionQueue jobs)
     {
@@ -83,7 +82,8 @@ internal static class BulkEndpoints
             await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body must be a JSON array of customers.");
             return;
         }
-        var id = jobs.Enqueue(new BulkUpdateWork(store, items, RequestIds.Of(context)), RequestIds.Of(context));
+        var work = new BulkUpdateWork(store, items, ProfileMembers.Of(OperationEndpoints.Of(context)), RequestIds.Of(context));
+        var id = jobs.Enqueue(work, RequestIds.Of(context));
         await SandboxJson.WriteAsync(context, StatusCodes.Status202Accepted, new AsyncActionStarted { AsyncActionId = id });
     }
 
@@ -102,26 +102,28 @@ internal static class BulkEndpoints
     }
 
     /// <summary>
-    /// Reads a bulk body within the service's 10 MB limit. Writes the 413 (by the declared length, or while reading a
-    /// body without one) or the 400 for malformed JSON, and returns null then.
+    /// Reads a bulk body within the operation's limit (<c>x-voucherify-max-request-bytes</c>, the service's 10 MB).
+    /// Writes the 413 (by the declared length, or while reading a body without one) or the 400 for malformed JSON, and
+    /// returns null then.
     /// </summary>
     private static async Task<JToken?> ReadBulkBodyAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > ApiErrors.MaxBulkRequestBytes)
+        var maxRequestBytes = OperationEndpoints.Of(context).MaxRequestBytes;
+        if (context.Request.ContentLength > maxRequestBytes)
         {
-            await ApiErrors.PayloadTooLargeAsync(context);
+            await ApiErrors.PayloadTooLargeAsync(context, maxRequestBytes.Value);
             return null;
         }
         if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            limit.MaxRequestBodySize = ApiErrors.MaxBulkRequestBytes;
+            limit.MaxRequestBodySize = maxRequestBytes;
         JToken? body;
         try
         {
             body = await SandboxJson.ReadBodyAsync(context.Request.Body, context.RequestAborted);
         }
-        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge && maxRequestBytes is { } max)
         {
-            await ApiErrors.PayloadTooLargeAsync(context);
+            await ApiErrors.PayloadTooLargeAsync(context, max);
             return null;
         }
         if (body is null) await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body is not valid JSON.");

@@ -1,23 +1,25 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.AspNetCore.Http.Features;
 using Newtonsoft.Json.Linq;
+using Voucherify.Http;
 using Voucherify.Sandbox.Customers;
+using Operations = Voucherify.CustomersClient.Operations;
 
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>Create (upsert), get, update, delete, permanently delete and list customers.</summary>
 internal static class CustomerEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes, CustomerStore store)
-    {
-        routes.MapGet("/v1/customers", context => ListAsync(context, store)).WithName("list-customers");
-        routes.MapPost("/v1/customers", context => CreateAsync(context, store)).WithName("create-customer");
-        routes.MapGet("/v1/customers/{customerId}", context => GetAsync(context, store)).WithName("get-customer");
-        routes.MapPut("/v1/customers/{customerId}", context => UpdateAsync(context, store)).WithName("update-customer");
-        routes.MapDelete("/v1/customers/{customerId}", context => DeleteAsync(context, store)).WithName("delete-customer");
-        routes.MapPost("/v1/customers/{customerId}/permanent-deletion", context => DeletePermanentlyAsync(context, store)).WithName("customer-permanently-deletion");
-    }
+    public static IEnumerable<KeyValuePair<OperationDescriptor, RequestDelegate>> Handlers(CustomerStore store) =>
+    [
+        OperationHandler.For(Operations.ListCustomers, CustomerListQuery.Parse, (context, query, problem) => ListAsync(context, store, query, problem)),
+        OperationHandler.For(Operations.CreateCustomer, context => CreateAsync(context, store)),
+        OperationHandler.For(Operations.GetCustomer, context => GetAsync(context, store)),
+        OperationHandler.For(Operations.UpdateCustomer, context => UpdateAsync(context, store)),
+        OperationHandler.For(Operations.DeleteCustomer, context => DeleteAsync(context, store)),
+        OperationHandler.For(Operations.PermanentlyDeleteCustomer, context => DeletePermanentlyAsync(context, store)),
+    ];
 
     /// <summary>
     /// The <c>{customerId}</c> path segment (a <c>cust_…</c> id or a source_id), percent-decoded exactly once from the
@@ -40,7 +42,8 @@ internal static class CustomerEndpoints
         var (body, create) = read;
         // The id wins when both are sent, as the service documents.
         var id = NullIfEmpty(create.Id);
-        var customer = store.Upsert(id, id is null ? NullIfEmpty(create.SourceId) : null, body, mergeObjects: false, RequestIds.Of(context));
+        var profile = ProfileMembers.Select(body, ProfileMembers.Of(OperationEndpoints.Of(context)));
+        var customer = store.Upsert(id, id is null ? NullIfEmpty(create.SourceId) : null, profile, mergeObjects: false, RequestIds.Of(context));
         if (customer is null) await ApiErrors.NotFoundAsync(context, "customer", id!);
         else await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
     }
@@ -56,7 +59,8 @@ internal static class CustomerEndpoints
     {
         if (await ReadObjectAsync<CustomerUpdateOptions>(context) is not { } read) return;
         var id = CustomerId(context);
-        if (store.Update(id, read.Body, RequestIds.Of(context)) is { } customer) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
+        var profile = ProfileMembers.Select(read.Body, ProfileMembers.Of(OperationEndpoints.Of(context)));
+        if (store.Update(id, profile, RequestIds.Of(context)) is { } customer) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
         else await ApiErrors.NotFoundAsync(context, "customer", id);
     }
 
@@ -74,9 +78,8 @@ internal static class CustomerEndpoints
         else await ApiErrors.NotFoundAsync(context, "customer", id);
     }
 
-    private static async Task ListAsync(HttpContext context, CustomerStore store)
+    private static async Task ListAsync(HttpContext context, CustomerStore store, CustomerListQuery? query, string? problem)
     {
-        var query = CustomerListQuery.Parse(context.Request.Query, out var problem);
         if (query is null)
         {
             await ApiErrors.BadRequestAsync(context, "invalid_query_params", problem!);

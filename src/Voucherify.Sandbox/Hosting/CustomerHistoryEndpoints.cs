@@ -1,21 +1,21 @@
-using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
+using Voucherify.Http;
 using Voucherify.Sandbox.Customers;
+using Operations = Voucherify.CustomersClient.Operations;
 
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>A customer's activity, redeemables and segments.</summary>
 internal static class CustomerHistoryEndpoints
 {
-    public static void Map(IEndpointRouteBuilder routes, CustomerStore store, SandboxClock clock)
-    {
-        routes.MapGet("/v1/customers/{customerId}/activity", context => ActivityAsync(context, store)).WithName("list-customer-activity");
-        routes.MapGet("/v1/customers/{customerId}/redeemables", context => RedeemablesAsync(context, store, clock)).WithName("list-customer-redeemables");
-        routes.MapGet("/v1/customers/{customerId}/segments", context => SegmentsAsync(context, store)).WithName("list-customer-segments");
-    }
+    public static IEnumerable<KeyValuePair<OperationDescriptor, RequestDelegate>> Handlers(CustomerStore store, SandboxClock clock) =>
+    [
+        OperationHandler.For(Operations.ListCustomerActivity, ActivityQuery.Parse, (context, query, problem) => ActivityAsync(context, store, query, problem)),
+        OperationHandler.For(Operations.ListCustomerRedeemables, RedeemablesQuery.Parse, (context, query, problem) => RedeemablesAsync(context, store, clock, query, problem)),
+        OperationHandler.For(Operations.ListCustomerSegments, context => SegmentsAsync(context, store)),
+    ];
 
-    private static async Task ActivityAsync(HttpContext context, CustomerStore store)
+    private static async Task ActivityAsync(HttpContext context, CustomerStore store, ActivityQuery? query, string? problem)
     {
         var id = CustomerEndpoints.CustomerId(context);
         if (store.Events(id) is not { } events)
@@ -23,7 +23,6 @@ internal static class CustomerHistoryEndpoints
             await ApiErrors.NotFoundAsync(context, "customer", id);
             return;
         }
-        var query = ActivityQuery.Parse(context.Request.Query, out var problem);
         if (query is null)
         {
             await ApiErrors.BadRequestAsync(context, "invalid_query_params", problem!);
@@ -40,7 +39,7 @@ internal static class CustomerHistoryEndpoints
         });
     }
 
-    private static async Task RedeemablesAsync(HttpContext context, CustomerStore store, SandboxClock clock)
+    private static async Task RedeemablesAsync(HttpContext context, CustomerStore store, SandboxClock clock, RedeemablesQuery? query, string? problem)
     {
         var id = CustomerEndpoints.CustomerId(context);
         if (store.Redeemables(id) is not { } redeemables)
@@ -48,7 +47,6 @@ internal static class CustomerHistoryEndpoints
             await ApiErrors.NotFoundAsync(context, "customer", id);
             return;
         }
-        var query = RedeemablesQuery.Parse(context.Request.Query, out var problem);
         if (query is null)
         {
             await ApiErrors.BadRequestAsync(context, "invalid_query_params", problem!);

@@ -13,8 +13,8 @@ namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>
 /// Builds the Kestrel application: loopback only, the health check (answered before anything else), the request
-/// recorder, the gatekeeper and the fault injector in front, the 13 endpoints
-/// and the sandbox's own <c>/_sandbox/…</c> endpoints behind them.
+/// recorder, the gatekeeper and the fault injector in front, an endpoint for every operation of the spec
+/// (<see cref="OperationEndpoints"/>) and the sandbox's own <c>/_sandbox/…</c> endpoints behind them.
 /// </summary>
 internal static class SandboxApp
 {
@@ -32,7 +32,7 @@ internal static class SandboxApp
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.Listen(IPAddress.Loopback, options.Port);
-            // The bulk endpoints enforce the service's 10 MB themselves; imports have no documented limit.
+            // Operations with a body limit in the spec (the bulk ones) enforce it themselves; imports have none.
             kestrel.Limits.MaxRequestBodySize = null;
             kestrel.AddServerHeader = false;
             if (options.MinRequestBodyDataRate is { } rate) kestrel.Limits.MinRequestBodyDataRate = rate;
@@ -47,10 +47,11 @@ internal static class SandboxApp
         app.Use(new Gatekeeper(options, clock.Time).InvokeAsync);
         app.Use(DotSegmentGuard.InvokeAsync);
         app.Use(faults.InvokeAsync);
-        CustomerEndpoints.Map(app, store);
-        CustomerHistoryEndpoints.Map(app, store, clock);
-        BulkEndpoints.Map(app, store, jobs);
-        AsyncActionEndpoints.Map(app, jobs);
+        OperationEndpoints.Map(app, new Dictionary<Voucherify.Http.OperationDescriptor, RequestDelegate>(
+            CustomerEndpoints.Handlers(store)
+                .Concat(CustomerHistoryEndpoints.Handlers(store, clock))
+                .Concat(BulkEndpoints.Handlers(store, jobs))
+                .Concat(AsyncActionEndpoints.Handlers(jobs))));
         AdminEndpoints.Map(app, journal, faults);
         var known = new KnownRoutes(((IEndpointRouteBuilder)app).DataSources);
         // "{*path}" rather than MapFallback's default "{*path:nonfile}", which leaves out a last segment with a dot

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Newtonsoft.Json.Linq;
 using Voucherify.Sandbox.Customers;
 
@@ -50,8 +51,11 @@ internal abstract class BulkWork(CustomerStore store, string groupId) : JobWork
     protected abstract (string? SourceId, JObject Profile, string? Problem) Item(int index);
 }
 
-/// <summary><c>CUSTOMERS.BULK_UPDATE</c>: each array item is a customer, matched or created by <c>source_id</c>.</summary>
-internal sealed class BulkUpdateWork(CustomerStore store, JArray items, string groupId) : BulkWork(store, groupId)
+/// <summary>
+/// <c>CUSTOMERS.BULK_UPDATE</c>: each array item is a customer, matched or created by <c>source_id</c>, setting the
+/// members <c>profileMembers</c> names (<see cref="ProfileMembers"/> of the operation's item type).
+/// </summary>
+internal sealed class BulkUpdateWork(CustomerStore store, JArray items, FrozenSet<string> profileMembers, string groupId) : BulkWork(store, groupId)
 {
     private readonly int _count = items.Count;
     private JArray _items = items;
@@ -71,7 +75,7 @@ internal sealed class BulkUpdateWork(CustomerStore store, JArray items, string g
         // Checked before the conversion, whose own complaint about the required member would be less clear.
         if (string.IsNullOrWhiteSpace(sourceId)) return (sourceId, item, "source_id is required.");
         var typed = Hosting.SandboxJson.TryConvert<CustomerBulkUpdateItem>(item, out var problem);
-        return (sourceId, item, typed is null ? problem : null);
+        return (sourceId, ProfileMembers.Select(item, profileMembers), typed is null ? problem : null);
     }
 }
 

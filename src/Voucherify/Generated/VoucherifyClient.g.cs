@@ -38,7 +38,7 @@ namespace Voucherify
         /// <br/>further, page with the `starting_after` timestamp cursor instead.
         /// <para>Voucherify operation <c>list-customers</c>: <c>GET /v1/customers</c>.</para>
         /// </remarks>
-        /// <param name="limit">Items per page, from 1 to 100.</param>
+        /// <param name="limit">Items per page, from 1 to 100; 10 when left out.</param>
         /// <param name="page">Page number, from 1 to 99.</param>
         /// <param name="email">Only customers with exactly this e-mail address.</param>
         /// <param name="city">Only customers whose address is in this city.</param>
@@ -119,9 +119,9 @@ namespace Voucherify
         /// Import customers from a CSV file
         /// </summary>
         /// <remarks>
-        /// Starts an async action (`CUSTOMERS.IMPORT_CSV`). The first row names the columns: `Id`, `Name`, `Email`,
-        /// <br/>`Phone`, `Birthdate`, `Source_id`, `Address_line_1`, `Address_line_2`, `Address_Postal_Code`,
-        /// <br/>`Address_City`, `Address_State`, `Address_Country`, `Description`; any other column becomes a metadata key.
+        /// Starts an async action (`CUSTOMERS.IMPORT_CSV`). The first row names the columns that
+        /// <br/>`x-voucherify-csv-columns` lists (compared without regard to case), each with the customer member it sets;
+        /// <br/>any other column becomes a metadata key.
         /// <para>Voucherify operation <c>import-customers-using-csv</c>: <c>POST /v1/customers/importCSV</c>.</para>
         /// </remarks>
         /// <param name="file">The CSV file, UTF-8, comma separated, with a header row.</param>
@@ -137,7 +137,7 @@ namespace Voucherify
         /// <para>Voucherify operation <c>list-customer-activity</c>: <c>GET /v1/customers/{customerId}/activity</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
-        /// <param name="limit">Items per page, from 1 to 100.</param>
+        /// <param name="limit">Items per page, from 1 to 100; 10 when left out.</param>
         /// <param name="order">Sort by creation time; a leading `-` sorts descending.</param>
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <param name="startDate">Only events at or after this instant.</param>
@@ -161,7 +161,7 @@ namespace Voucherify
         /// <para>Voucherify operation <c>list-customer-redeemables</c>: <c>GET /v1/customers/{customerId}/redeemables</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
-        /// <param name="limit">Items per page, from 1 to 100.</param>
+        /// <param name="limit">Items per page, from 1 to 100; 10 when left out.</param>
         /// <param name="order">Sort by holder id; a leading `-` sorts descending.</param>
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <returns>One page of redeemables.</returns>
@@ -223,7 +223,7 @@ namespace Voucherify
         /// <br/>further, page with the `starting_after` timestamp cursor instead.
         /// <para>Voucherify operation <c>list-customers</c>: <c>GET /v1/customers</c>.</para>
         /// </remarks>
-        /// <param name="limit">Items per page, from 1 to 100.</param>
+        /// <param name="limit">Items per page, from 1 to 100; 10 when left out.</param>
         /// <param name="page">Page number, from 1 to 99.</param>
         /// <param name="email">Only customers with exactly this e-mail address.</param>
         /// <param name="city">Only customers whose address is in this city.</param>
@@ -445,9 +445,9 @@ namespace Voucherify
         /// Import customers from a CSV file
         /// </summary>
         /// <remarks>
-        /// Starts an async action (`CUSTOMERS.IMPORT_CSV`). The first row names the columns: `Id`, `Name`, `Email`,
-        /// <br/>`Phone`, `Birthdate`, `Source_id`, `Address_line_1`, `Address_line_2`, `Address_Postal_Code`,
-        /// <br/>`Address_City`, `Address_State`, `Address_Country`, `Description`; any other column becomes a metadata key.
+        /// Starts an async action (`CUSTOMERS.IMPORT_CSV`). The first row names the columns that
+        /// <br/>`x-voucherify-csv-columns` lists (compared without regard to case), each with the customer member it sets;
+        /// <br/>any other column becomes a metadata key.
         /// <para>Voucherify operation <c>import-customers-using-csv</c>: <c>POST /v1/customers/importCSV</c>.</para>
         /// </remarks>
         /// <param name="file">The CSV file, UTF-8, comma separated, with a header row.</param>
@@ -485,7 +485,7 @@ namespace Voucherify
         /// <para>Voucherify operation <c>list-customer-activity</c>: <c>GET /v1/customers/{customerId}/activity</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
-        /// <param name="limit">Items per page, from 1 to 100.</param>
+        /// <param name="limit">Items per page, from 1 to 100; 10 when left out.</param>
         /// <param name="order">Sort by creation time; a leading `-` sorts descending.</param>
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <param name="startDate">Only events at or after this instant.</param>
@@ -564,7 +564,7 @@ namespace Voucherify
         /// <para>Voucherify operation <c>list-customer-redeemables</c>: <c>GET /v1/customers/{customerId}/redeemables</c>.</para>
         /// </remarks>
         /// <param name="customerId">The Voucherify id (`cust_…`) or your own `source_id`; either one identifies the customer.</param>
-        /// <param name="limit">Items per page, from 1 to 100.</param>
+        /// <param name="limit">Items per page, from 1 to 100; 10 when left out.</param>
         /// <param name="order">Sort by holder id; a leading `-` sorts descending.</param>
         /// <param name="startingAfterId">Id cursor; pass the previous page's `more_starting_after` to get the next page.</param>
         /// <returns>One page of redeemables.</returns>
@@ -696,7 +696,25 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: System.Array.Empty<string>(),
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: new Voucherify.Http.ParameterDescriptor[]
+                {
+                    new Voucherify.Http.ParameterDescriptor("limit", typeof(int), minimum: 1, maximum: 100, defaultValue: 10),
+                    new Voucherify.Http.ParameterDescriptor("page", typeof(int), minimum: 1, maximum: 99, defaultValue: 1),
+                    new Voucherify.Http.ParameterDescriptor("email", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("city", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("name", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("segment_id", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("created_at[before]", typeof(System.DateTimeOffset), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("created_at[after]", typeof(System.DateTimeOffset), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("updated_at[before]", typeof(System.DateTimeOffset), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("updated_at[after]", typeof(System.DateTimeOffset), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("order", typeof(CustomerListOrder), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("starting_after", typeof(System.DateTimeOffset), minimum: null, maximum: null, defaultValue: null),
+                },
+                requestBody: null,
+                response: typeof(CustomerList),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>POST /v1/customers (<c>create-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor CreateCustomer = new Voucherify.Http.OperationDescriptor(
@@ -704,7 +722,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.UpsertWhenIdOrSourceId,
                 maxRequestBytes: null,
                 idParameters: System.Array.Empty<string>(),
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: typeof(CustomerCreateOptions),
+                response: typeof(Customer),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>GET /v1/customers/{customerId} (<c>get-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor GetCustomer = new Voucherify.Http.OperationDescriptor(
@@ -712,7 +734,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: null,
+                response: typeof(Customer),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>PUT /v1/customers/{customerId} (<c>update-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor UpdateCustomer = new Voucherify.Http.OperationDescriptor(
@@ -720,7 +746,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: typeof(CustomerUpdateOptions),
+                response: typeof(Customer),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>DELETE /v1/customers/{customerId} (<c>delete-customer</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor DeleteCustomer = new Voucherify.Http.OperationDescriptor(
@@ -728,7 +758,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: null,
+                response: null,
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>POST /v1/customers/{customerId}/permanent-deletion (<c>customer-permanently-deletion</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor PermanentlyDeleteCustomer = new Voucherify.Http.OperationDescriptor(
@@ -736,7 +770,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Never,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: null,
+                response: typeof(CustomerPermanentDeletion),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>POST /v1/customers/importCSV (<c>import-customers-using-csv</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ImportCustomersFromCsv = new Voucherify.Http.OperationDescriptor(
@@ -744,7 +782,26 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Never,
                 maxRequestBytes: null,
                 idParameters: System.Array.Empty<string>(),
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: null,
+                response: typeof(AsyncActionStarted),
+                csvColumns: new Voucherify.Http.CsvColumnDescriptor[]
+                {
+                    new Voucherify.Http.CsvColumnDescriptor("Id", "id"),
+                    new Voucherify.Http.CsvColumnDescriptor("Name", "name"),
+                    new Voucherify.Http.CsvColumnDescriptor("Email", "email"),
+                    new Voucherify.Http.CsvColumnDescriptor("Phone", "phone"),
+                    new Voucherify.Http.CsvColumnDescriptor("Birthdate", "birthdate"),
+                    new Voucherify.Http.CsvColumnDescriptor("Source_id", "source_id"),
+                    new Voucherify.Http.CsvColumnDescriptor("Address_line_1", "address.line_1"),
+                    new Voucherify.Http.CsvColumnDescriptor("Address_line_2", "address.line_2"),
+                    new Voucherify.Http.CsvColumnDescriptor("Address_Postal_Code", "address.postal_code"),
+                    new Voucherify.Http.CsvColumnDescriptor("Address_City", "address.city"),
+                    new Voucherify.Http.CsvColumnDescriptor("Address_State", "address.state"),
+                    new Voucherify.Http.CsvColumnDescriptor("Address_Country", "address.country"),
+                    new Voucherify.Http.CsvColumnDescriptor("Description", "description"),
+                });
 
             /// <summary>GET /v1/customers/{customerId}/activity (<c>list-customer-activity</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ListCustomerActivity = new Voucherify.Http.OperationDescriptor(
@@ -752,7 +809,22 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: new Voucherify.Http.ParameterDescriptor[]
+                {
+                    new Voucherify.Http.ParameterDescriptor("limit", typeof(int), minimum: 1, maximum: 100, defaultValue: 10),
+                    new Voucherify.Http.ParameterDescriptor("order", typeof(CustomerActivityListOrder), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("starting_after_id", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("start_date", typeof(System.DateTimeOffset), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("end_date", typeof(System.DateTimeOffset), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("campaign_id", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("campaign_type", typeof(CampaignType), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("category", typeof(CustomerActivityCategory), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("type", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                },
+                requestBody: null,
+                response: typeof(CustomerActivityList),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>GET /v1/customers/{customerId}/redeemables (<c>list-customer-redeemables</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ListCustomerRedeemables = new Voucherify.Http.OperationDescriptor(
@@ -760,7 +832,16 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: new Voucherify.Http.ParameterDescriptor[]
+                {
+                    new Voucherify.Http.ParameterDescriptor("limit", typeof(int), minimum: 1, maximum: 100, defaultValue: 10),
+                    new Voucherify.Http.ParameterDescriptor("order", typeof(CustomerRedeemableListOrder), minimum: null, maximum: null, defaultValue: null),
+                    new Voucherify.Http.ParameterDescriptor("starting_after_id", typeof(string), minimum: null, maximum: null, defaultValue: null),
+                },
+                requestBody: null,
+                response: typeof(CustomerRedeemableList),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>GET /v1/customers/{customerId}/segments (<c>list-customer-segments</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor ListCustomerSegments = new Voucherify.Http.OperationDescriptor(
@@ -768,7 +849,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: new string[] { "customerId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: null,
+                response: typeof(CustomerSegmentList),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>POST /v1/customers/bulk/async (<c>update-customers-in-bulk</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor UpdateCustomersInBulk = new Voucherify.Http.OperationDescriptor(
@@ -776,7 +861,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Never,
                 maxRequestBytes: 10485760,
                 idParameters: System.Array.Empty<string>(),
-                requiredItems: "$");
+                requiredItems: "$",
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: typeof(System.Collections.Generic.IEnumerable<CustomerBulkUpdateItem>),
+                response: typeof(AsyncActionStarted),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>POST /v1/customers/metadata/async (<c>update-customers-metadata-in-bulk</c>)</summary>
             public static readonly Voucherify.Http.OperationDescriptor UpdateCustomersMetadataInBulk = new Voucherify.Http.OperationDescriptor(
@@ -784,7 +873,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Never,
                 maxRequestBytes: 10485760,
                 idParameters: System.Array.Empty<string>(),
-                requiredItems: "source_ids");
+                requiredItems: "source_ids",
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: typeof(CustomerMetadataBulkUpdateOptions),
+                response: typeof(AsyncActionStarted),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>Every operation of this client, in spec order.</summary>
             public static readonly System.Collections.Generic.IReadOnlyList<Voucherify.Http.OperationDescriptor> All = new[]
@@ -920,7 +1013,11 @@ namespace Voucherify
                 Voucherify.Http.ReplayClass.Safe,
                 maxRequestBytes: null,
                 idParameters: new string[] { "asyncActionId" },
-                requiredItems: null);
+                requiredItems: null,
+                queryParameters: System.Array.Empty<Voucherify.Http.ParameterDescriptor>(),
+                requestBody: null,
+                response: typeof(AsyncAction),
+                csvColumns: System.Array.Empty<Voucherify.Http.CsvColumnDescriptor>());
 
             /// <summary>Every operation of this client, in spec order.</summary>
             public static readonly System.Collections.Generic.IReadOnlyList<Voucherify.Http.OperationDescriptor> All = new[]

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Net.Http;
 
@@ -10,7 +11,9 @@ namespace Voucherify.Http
     /// </summary>
     internal sealed class OperationDescriptor
     {
-        public OperationDescriptor(string id, string method, string route, ReplayClass replay, long? maxRequestBytes, IReadOnlyList<string> idParameters, string? requiredItems)
+        public OperationDescriptor(
+            string id, string method, string route, ReplayClass replay, long? maxRequestBytes, IReadOnlyList<string> idParameters, string? requiredItems,
+            IReadOnlyList<ParameterDescriptor>? queryParameters = null, Type? requestBody = null, Type? response = null, IReadOnlyList<CsvColumnDescriptor>? csvColumns = null)
         {
             Id = id;
             Method = method;
@@ -19,6 +22,10 @@ namespace Voucherify.Http
             MaxRequestBytes = maxRequestBytes;
             IdParameters = idParameters;
             RequiredItems = requiredItems;
+            QueryParameters = queryParameters ?? Array.Empty<ParameterDescriptor>();
+            RequestBody = requestBody;
+            Response = response;
+            CsvColumns = csvColumns ?? Array.Empty<CsvColumnDescriptor>();
             Name = method + " " + route;
             HttpMethod = new HttpMethod(method);
         }
@@ -55,6 +62,21 @@ namespace Voucherify.Http
         /// itself, or the name of a top-level member); null when there is none.
         /// </summary>
         public string? RequiredItems { get; }
+
+        /// <summary>The query parameters the spec declares, in spec order (not the hand-encoded <c>x-voucherify-query-object</c>).</summary>
+        public IReadOnlyList<ParameterDescriptor> QueryParameters { get; }
+
+        /// <summary>
+        /// The generated type of the JSON request body (for an array body, <c>IEnumerable&lt;T&gt;</c>); null when the
+        /// operation sends none or a multipart form.
+        /// </summary>
+        public Type? RequestBody { get; }
+
+        /// <summary>The generated type of the success response's body; null when it has none (a 204).</summary>
+        public Type? Response { get; }
+
+        /// <summary><c>x-voucherify-csv-columns</c>: the columns a CSV upload maps to customer members; empty for other operations.</summary>
+        public IReadOnlyList<CsvColumnDescriptor> CsvColumns { get; }
 
         /// <summary>The body itself, as <see cref="RequiredItems"/> names it.</summary>
         public const string WholeBody = "$";
