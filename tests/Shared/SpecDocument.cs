@@ -44,6 +44,10 @@ internal static class SpecDocument
             }).ToList();
     }
 
+    /// <summary>The status code of the operation's success (2xx) answer, e.g. <c>202</c>.</summary>
+    public static string SuccessStatus(Operation operation) =>
+        Mapping(operation.Node, "responses").Children.Select(r => ((YamlScalarNode)r.Key).Value!).First(status => status.StartsWith('2'));
+
     /// <summary>A scalar member of <paramref name="node"/>; null when absent.</summary>
     public static string? Scalar(YamlMappingNode node, string key) =>
         node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? ((YamlScalarNode)value).Value : null;

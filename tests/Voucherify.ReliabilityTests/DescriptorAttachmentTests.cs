@@ -2,26 +2,16 @@ using Voucherify.Http;
 
 namespace Voucherify.ReliabilityTests;
 
-/// <summary>Every public operation sends its requests with the generated descriptor of its spec operation attached.</summary>
+/// <summary>Every sample call of every operation sends its requests with the generated descriptor of that operation attached.</summary>
 public class DescriptorAttachmentTests
 {
+    public static TheoryData<string> CallNames => new(OperationSamples.AllCalls.Select(c => c.Name));
+
     [Theory]
-    [InlineData("create (source_id)", "create-customer")]
-    [InlineData("create (no id)", "create-customer")]
-    [InlineData("get", "get-customer")]
-    [InlineData("update", "update-customer")]
-    [InlineData("delete", "delete-customer")]
-    [InlineData("permanent delete", "customer-permanently-deletion")]
-    [InlineData("list", "list-customers")]
-    [InlineData("activity", "list-customer-activity")]
-    [InlineData("redeemables", "list-customer-redeemables")]
-    [InlineData("segments", "list-customer-segments")]
-    [InlineData("import CSV (seekable)", "import-customers-using-csv")]
-    [InlineData("bulk update", "update-customers-in-bulk")]
-    [InlineData("metadata update", "update-customers-metadata-in-bulk")]
-    [InlineData("get async action", "get-async-action")]
-    public async Task The_request_carries_its_operations_descriptor(string operation, string operationId)
+    [MemberData(nameof(CallNames))]
+    public async Task The_request_carries_its_operations_descriptor(string name)
     {
+        var call = OperationSamples.AllCalls.Single(c => c.Name == name);
         var seen = new List<OperationDescriptor?>();
         var transport = new ScriptedTransport().Then((request, _) =>
         {
@@ -30,8 +20,8 @@ public class DescriptorAttachmentTests
         });
         using var client = transport.Client(o => o.Retry.MaxAttempts = 1);
 
-        await Assert.ThrowsAsync<VoucherifyApiException>(() => Operations.All.Single(o => o.Name == operation).Run(client, CancellationToken.None));
+        await Assert.ThrowsAsync<VoucherifyApiException>(() => call.Run(client, CancellationToken.None));
 
-        Assert.Equal(operationId, Assert.Single(seen)?.Id);
+        Assert.Equal(call.OperationId, Assert.Single(seen)?.Id);
     }
 }

@@ -20,7 +20,7 @@ public class FaultInjectionTests
         Fault.Status500Once, Fault.Status502Once, Fault.Status503Once, Fault.RateLimitedRetryAfterOnce, Fault.SlowOnce,
     };
 
-    private sealed record Cell(Fault Fault, Operation Operation, Exception? Error, bool Hung, int Attempts, int JobsStarted, TimeSpan Elapsed, FaultServer.Scenario Scenario)
+    private sealed record Cell(Fault Fault, SampleCall Operation, Exception? Error, bool Hung, int Attempts, int JobsStarted, TimeSpan Elapsed, FaultServer.Scenario Scenario)
     {
         public string Outcome => Hung ? "HANG" : Error switch
         {
@@ -47,24 +47,24 @@ public class FaultInjectionTests
 
         var cells = new ConcurrentBag<Cell>();
         using var gate = new SemaphoreSlim(24);
-        var runs = Enum.GetValues<Fault>().SelectMany(fault => Operations.All.Select(operation => RunAsync(server, fault, operation, throughCallerHttpClient, gate, cells)));
+        var runs = Enum.GetValues<Fault>().SelectMany(fault => OperationSamples.AllCalls.Select(operation => RunAsync(server, fault, operation, throughCallerHttpClient, gate, cells)));
         var clock = Stopwatch.StartNew();
         await Task.WhenAll(runs);
         clock.Stop();
 
         var violations = cells.SelectMany(Violations).ToList();
         Assert.True(violations.Count == 0, string.Join("\n", violations));
-        Assert.Equal(Enum.GetValues<Fault>().Length * Operations.All.Count, cells.Count);
+        Assert.Equal(Enum.GetValues<Fault>().Length * OperationSamples.AllCalls.Count, cells.Count);
         if (!throughCallerHttpClient) ReliabilityReport.Replace("fault-matrix", Table(cells, clock.Elapsed));
     }
 
     private static async Task WarmUpAsync(FaultServer server)
     {
         using var client = new LoopbackClient(server.BaseUriOf(server.AddScenario(Fault.None)));
-        foreach (var operation in Operations.All) await operation.Run(client.Client, CancellationToken.None);
+        foreach (var operation in OperationSamples.AllCalls) await operation.Run(client.Client, CancellationToken.None);
     }
 
-    private static async Task RunAsync(FaultServer server, Fault fault, Operation operation, bool throughCallerHttpClient, SemaphoreSlim gate, ConcurrentBag<Cell> cells)
+    private static async Task RunAsync(FaultServer server, Fault fault, SampleCall operation, bool throughCallerHttpClient, SemaphoreSlim gate, ConcurrentBag<Cell> cells)
     {
         await gate.WaitAsync();
         try
@@ -118,12 +118,12 @@ public class FaultInjectionTests
         if (!isWait && cell.Attempts > 3) yield return $"{where}: more attempts than MaxAttempts";
         var expectSuccess = cell.Fault == Fault.None
             || (cell.Fault == Fault.StaysInProgress && !isWait)
-            || (TransientOnce.Contains(cell.Fault) && (cell.Operation.Replay == ReplayClass.Always
-                || (cell.Fault == Fault.RefusedOnce && cell.Operation.Replay == ReplayClass.OnlyIfNeverSent)));
+            || (TransientOnce.Contains(cell.Fault) && (cell.Operation.Replay == SampleReplay.Always
+                || (cell.Fault == Fault.RefusedOnce && cell.Operation.Replay == SampleReplay.OnlyIfNeverSent)));
         if (expectSuccess && cell.Error != null) yield return $"{where}: expected success within the retry budget, got {cell.Error.GetType().Name}: {cell.Error.Message}";
         if (!expectSuccess && cell.Error is null && !(cell.Fault == Fault.TruncatedJson && cell.Operation.Name == "delete"))
             yield return $"{where}: expected a documented failure, got success";
-        if (cell.Operation.Replay != ReplayClass.Always && TransientOnce.Contains(cell.Fault) && cell.Fault != Fault.RefusedOnce && cell.Attempts != 1)
+        if (cell.Operation.Replay != SampleReplay.Always && TransientOnce.Contains(cell.Fault) && cell.Fault != Fault.RefusedOnce && cell.Attempts != 1)
             yield return $"{where}: an unsafe request was replayed";
         switch (cell.Fault)
         {
@@ -134,7 +134,7 @@ public class FaultInjectionTests
                 if (cell.Error is not VoucherifyApiException { StatusCode: 429, RateLimit: not null } || cell.Attempts != 1)
                     yield return $"{where}: expected an immediate 429 with rate-limit details";
                 break;
-            case Fault.RefusedOnce when cell.Operation.Replay == ReplayClass.Never:
+            case Fault.RefusedOnce when cell.Operation.Replay == SampleReplay.Never:
                 if (cell.Error is not VoucherifyNetworkException { RequestMayHaveReachedServer: false }) yield return $"{where}: expected a network exception saying the request never left";
                 break;
             // The wait's own deadline (shorter than three timed-out attempts) cuts its polls; every other call runs out of attempts.
@@ -170,12 +170,12 @@ public class FaultInjectionTests
         text.Append("Each cell: outcome · attempts that reached the transport · wall time. ")
             .Append($"{byKey.Count} scenarios, {byKey.Values.Count(c => c.Error is null)} succeeded, ")
             .Append($"{byKey.Values.Count(c => c.Error != null)} failed with a documented exception, 0 hangs; whole matrix {total.TotalSeconds:0.0} s (24 scenarios at a time).\n\n");
-        text.Append("| Fault \\ operation | ").Append(string.Join(" | ", Operations.All.Select(o => o.Name))).Append(" |\n");
-        text.Append("|---|").Append(string.Concat(Operations.All.Select(_ => "---|"))).Append('\n');
+        text.Append("| Fault \\ operation | ").Append(string.Join(" | ", OperationSamples.AllCalls.Select(o => o.Name))).Append(" |\n");
+        text.Append("|---|").Append(string.Concat(OperationSamples.AllCalls.Select(_ => "---|"))).Append('\n');
         foreach (var fault in faults)
         {
             text.Append("| ").Append(fault).Append(" | ");
-            text.Append(string.Join(" | ", Operations.All.Select(o =>
+            text.Append(string.Join(" | ", OperationSamples.AllCalls.Select(o =>
             {
                 var c = byKey[(fault, o.Name)];
                 return $"{c.Outcome} · {c.Attempts} · {c.Elapsed.TotalMilliseconds:0} ms";

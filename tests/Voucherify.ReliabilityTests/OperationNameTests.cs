@@ -17,7 +17,7 @@ public class OperationNameTests
         var transport = new ScriptedTransport().ThenThrow(ScriptedTransport.Reset());
         using var client = transport.Client(o => { o.BaseUri = new Uri("https://proxy.example.com/voucherify/"); o.Retry.MaxAttempts = 1; });
 
-        var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => Operations.All.Single(o => o.Name == operation).Run(client, CancellationToken.None));
+        var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => OperationSamples.AllCalls.Single(o => o.Name == operation).Run(client, CancellationToken.None));
 
         Assert.Equal(expected, error.Operation);
         Assert.StartsWith(expected + " failed after 1 attempt", error.Message);

@@ -128,7 +128,7 @@ public sealed class RedirectTests : IAsyncLifetime
     }
 
     private static Task Run(string operation, VoucherifyClient client) =>
-        Operations.All.Single(o => o.Name == operation).Run(client, CancellationToken.None);
+        OperationSamples.AllCalls.Single(o => o.Name == operation).Run(client, CancellationToken.None);
 
     private static string Headers(FaultServer.Scenario scenario) =>
         string.Join("; ", scenario.Requests.Select(r => string.Join(",", r.Headers.Keys.Where(k => k.StartsWith("X-App", StringComparison.OrdinalIgnoreCase)))));

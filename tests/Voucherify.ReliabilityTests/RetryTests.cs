@@ -168,9 +168,9 @@ public class RetryTests
         var seekable = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused()).Then(HttpStatusCode.Accepted, Samples.AsyncStarted);
         var forwardOnly = new ScriptedTransport { FallbackBody = Samples.AsyncStarted, FallbackStatus = HttpStatusCode.Accepted }.ThenThrow(ScriptedTransport.Refused());
 
-        using (var client = seekable.Client()) await client.Customers.ImportCustomersFromCsvAsync(new MemoryStream(Operations.Csv()), "customers.csv");
+        using (var client = seekable.Client()) await client.Customers.ImportCustomersFromCsvAsync(new MemoryStream(OperationSamples.Csv()), "customers.csv");
         using var forwardClient = forwardOnly.Client();
-        var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => forwardClient.Customers.ImportCustomersFromCsvAsync(new Operations.ForwardOnlyStream(Operations.Csv()), "customers.csv"));
+        var error = await Assert.ThrowsAsync<VoucherifyNetworkException>(() => forwardClient.Customers.ImportCustomersFromCsvAsync(new OperationSamples.ForwardOnlyStream(OperationSamples.Csv()), "customers.csv"));
 
         Assert.Equal(2, seekable.Attempts.Count);
         // The transport read the whole body on the first attempt; the replay carries it complete again.

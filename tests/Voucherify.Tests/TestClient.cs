@@ -1,3 +1,4 @@
+using Voucherify.Http;
 using System.Net.Http.Headers;
 using System.Text;
 using Newtonsoft.Json;
@@ -187,53 +188,41 @@ internal static class Query
         pairs.Select(pair => new KeyValuePair<string, string>(pair.Name, pair.Value)).ToList();
 }
 
-/// <summary>The 13 operations, callable by name, for tests that must hold for every one of them.</summary>
+/// <summary>
+/// The spec's operations as the unit tests call them: the shared registry of sample calls (tests/Shared/OperationSamples.cs)
+/// with what the generated descriptors and the spec say about each (route, id parameter, success status, body).
+/// <c>OperationSampleTests</c> fails, naming the operation, when one has no sample.
+/// </summary>
 internal static class ApiOperations
 {
     /// <summary>An operation addressed by an id in its path: <c>{Prefix}{escaped id}{Suffix}</c>.</summary>
     public sealed record IdOperation(string Prefix, string Suffix, string ParameterName, Func<VoucherifyClient, string, Task> Call);
 
-    public static readonly IReadOnlyDictionary<string, IdOperation> ById = new Dictionary<string, IdOperation>
-    {
-        ["get-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.GetCustomerAsync(id)),
-        ["update-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.UpdateCustomerAsync(id, new CustomerUpdateOptions { Name = "N" })),
-        ["delete-customer"] = new("/v1/customers/", "", "customerId", (c, id) => c.Customers.DeleteCustomerAsync(id)),
-        ["customer-permanently-deletion"] = new("/v1/customers/", "/permanent-deletion", "customerId", (c, id) => c.Customers.PermanentlyDeleteCustomerAsync(id)),
-        ["list-customer-activity"] = new("/v1/customers/", "/activity", "customerId", (c, id) => c.Customers.ListCustomerActivityAsync(id)),
-        ["list-customer-redeemables"] = new("/v1/customers/", "/redeemables", "customerId", (c, id) => c.Customers.ListCustomerRedeemablesAsync(id)),
-        ["list-customer-segments"] = new("/v1/customers/", "/segments", "customerId", (c, id) => c.Customers.ListCustomerSegmentsAsync(id)),
-        ["get-async-action"] = new("/v1/async-actions/", "", "asyncActionId", (c, id) => c.AsyncActions.GetAsyncActionAsync(id)),
-    };
+    public static readonly IReadOnlyDictionary<string, IdOperation> ById = OperationCatalog.All
+        .Where(d => d.IdParameters.Count == 1 && OperationSamples.ById.GetValueOrDefault(d.Id)?.WithId is not null)
+        .ToDictionary(d => d.Id, d =>
+        {
+            var placeholder = "{" + d.IdParameters[0] + "}";
+            var at = d.Route.IndexOf(placeholder, StringComparison.Ordinal);
+            var call = OperationSamples.ById[d.Id].WithId!;
+            return new IdOperation(d.Route[..at], d.Route[(at + placeholder.Length)..], d.IdParameters[0], (c, id) => call(c, id, CancellationToken.None));
+        });
 
-    public static readonly IReadOnlyDictionary<string, Func<VoucherifyClient, Task>> All = new Dictionary<string, Func<VoucherifyClient, Task>>(
-        ById.Select(operation => KeyValuePair.Create<string, Func<VoucherifyClient, Task>>(operation.Key, client => operation.Value.Call(client, "cust_1"))))
-    {
-        ["create-customer"] = c => c.Customers.CreateCustomerAsync(new CustomerCreateOptions { SourceId = "s" }),
-        ["list-customers"] = c => c.Customers.ListCustomersAsync(),
-        ["import-customers-using-csv"] = c => c.Customers.ImportCustomersFromCsvAsync(new MemoryStream("Source_id\ns\n"u8.ToArray()), "x.csv"),
-        ["update-customers-in-bulk"] = c => c.Customers.UpdateCustomersInBulkAsync([new CustomerBulkUpdateItem { SourceId = "s" }]),
-        ["update-customers-metadata-in-bulk"] = c => c.Customers.UpdateCustomersMetadataInBulkAsync(
-            new CustomerMetadataBulkUpdateOptions { SourceIds = ["s"], Metadata = new Dictionary<string, object> { ["k"] = 1 } }),
-    };
+    public static readonly IReadOnlyDictionary<string, Func<VoucherifyClient, Task>> All =
+        OperationSamples.All.ToDictionary(s => s.OperationId, s => (Func<VoucherifyClient, Task>)(c => s.Call.Run(c, CancellationToken.None)));
 
     public static TheoryData<string> AllNames => new(All.Keys);
 
-    /// <summary>Every operation that answers with a JSON body (all but delete-customer's 204).</summary>
-    public static TheoryData<string> WithBodyNames => new(All.Keys.Where(name => name != "delete-customer"));
+    /// <summary>Every operation whose success answer has a JSON body (its descriptor names a response type).</summary>
+    public static TheoryData<string> WithBodyNames => new(OperationCatalog.All.Where(d => d.Response is not null && All.ContainsKey(d.Id)).Select(d => d.Id));
 
-    /// <summary>The status the operation's success response carries: 202 for the three job starters, 200 otherwise.</summary>
+    /// <summary>The status of the operation's success answer in the spec (202 for the job starters, 204 for delete, 200 otherwise).</summary>
     public static HttpStatusCode SuccessStatus(string operation) =>
-        operation is "import-customers-using-csv" or "update-customers-in-bulk" or "update-customers-metadata-in-bulk"
-            ? HttpStatusCode.Accepted
-            : HttpStatusCode.OK;
+        (HttpStatusCode)int.Parse(SpecDocument.SuccessStatus(SpecDocument.Operations().Single(o => o.Id == operation)));
 
-    /// <summary>Calls the operation and returns what it returned (its Task's result).</summary>
-    public static async Task<object> CallForResultAsync(string operation, VoucherifyClient client)
-    {
-        var call = All[operation](client);
-        await call;
-        return call.GetType().GetProperty(nameof(Task<object>.Result))!.GetValue(call)!;
-    }
+    /// <summary>Calls the operation and returns what it returned.</summary>
+    public static async Task<object> CallForResultAsync(string operation, VoucherifyClient client) =>
+        (await OperationSamples.ById[operation].Call.Run(client, CancellationToken.None))!;
 
     public static TheoryData<string> ByIdNames => new(ById.Keys);
 }

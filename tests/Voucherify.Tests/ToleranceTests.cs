@@ -10,17 +10,13 @@ namespace Voucherify.Tests;
 /// </summary>
 public class ToleranceTests
 {
-    public static TheoryData<string, string> AllNullFixtures => new()
+    /// <summary>Every operation with a response body, with its sample's fixture of that body with every member null.</summary>
+    public static TheoryData<string, string> AllNullFixtures()
     {
-        { "get-customer", "customer-all-null.json" },
-        { "list-customers", "customers-list-all-null.json" },
-        { "list-customer-activity", "activity-list-all-null.json" },
-        { "list-customer-redeemables", "redeemables-list-all-null.json" },
-        { "list-customer-segments", "segments-list-all-null.json" },
-        { "customer-permanently-deletion", "permanent-deletion-all-null.json" },
-        { "import-customers-using-csv", "async-action-started-all-null.json" },
-        { "get-async-action", "async-action-all-null.json" },
-    };
+        var data = new TheoryData<string, string>();
+        foreach (var sample in OperationSamples.All.Where(s => s.AllNullFixture is not null)) data.Add(sample.OperationId, sample.AllNullFixture!);
+        return data;
+    }
 
     [Theory]
     [MemberData(nameof(AllNullFixtures))]

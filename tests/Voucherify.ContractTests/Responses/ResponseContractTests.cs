@@ -14,7 +14,7 @@ public sealed class ResponseContractTests(PrismFixture prism)
     private const int GeneratedResponsesPerOperation = 200;
     private const int ConcurrentRequests = 8;
 
-    public static TheoryData<string> OperationIds => new(Operations.ById.Keys);
+    public static TheoryData<string> OperationIds => new(OperationSamples.ById.Keys);
 
     public static TheoryData<string, string> Examples
     {
@@ -47,7 +47,7 @@ public sealed class ResponseContractTests(PrismFixture prism)
         var document = JObject.Parse(File.ReadAllText(RepositoryFiles.OfficialDescription));
         var operationIds = document.SelectTokens("paths.*.*.operationId").Select(id => (string)id!).Order();
 
-        Assert.Equal(operationIds, Operations.ById.Keys.Order());
+        Assert.Equal(operationIds, OperationSamples.ById.Keys.Order());
     }
 
     [SkippableTheory]
@@ -56,7 +56,7 @@ public sealed class ResponseContractTests(PrismFixture prism)
     {
         Skip.If(prism.SkipReason != null, prism.SkipReason);
         var clients = Enumerable.Range(0, prism.ServerCount).Select(server => prism.CreateClient(prefer: "dynamic=true", server)).ToArray();
-        var call = Operations.ById[operationId];
+        var call = OperationSamples.ById[operationId].Call;
         var failures = new ConcurrentBag<string>();
         var answered = 0;
 
@@ -67,7 +67,7 @@ public sealed class ResponseContractTests(PrismFixture prism)
             {
                 // Only whether it reads: generated data also fills open objects with random member names, so
                 // unmapped members are checked on the vendor's examples instead.
-                await call(client);
+                await call.Run(client, CancellationToken.None);
                 Interlocked.Increment(ref answered);
             }
             catch (Exception e)
@@ -88,7 +88,7 @@ public sealed class ResponseContractTests(PrismFixture prism)
         Skip.If(prism.SkipReason != null, prism.SkipReason);
         using var client = prism.CreateClient(prefer: "example=" + example);
 
-        var response = await Operations.ById[operationId](client);
+        var response = await OperationSamples.ById[operationId].Call.Run(client, CancellationToken.None);
 
         Assert.NotNull(response);
         Assert.Empty(UnmappedMembers.In(response));
@@ -101,7 +101,7 @@ public sealed class ResponseContractTests(PrismFixture prism)
         Skip.If(prism.SkipReason != null, prism.SkipReason);
         using var client = prism.CreateClient(prefer: $"code={status}");
 
-        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => Operations.ById[operationId](client));
+        var error = await Assert.ThrowsAsync<VoucherifyApiException>(() => OperationSamples.ById[operationId].Call.Run(client, CancellationToken.None));
 
         Assert.Equal(status, error.StatusCode);
         Assert.False(string.IsNullOrEmpty(error.ApiMessage), $"No message read from: {error.ResponseBody}");

@@ -27,7 +27,7 @@ public class TolerantParsingProperties
     }, transport);
 
     /// <summary>Runs the operation and the typed readers of its result; returns the exception, if any.</summary>
-    private static async Task<Exception?> RunAsync(Operation operation, VoucherifyClient client)
+    private static async Task<Exception?> RunAsync(SampleCall operation, VoucherifyClient client)
     {
         try
         {
@@ -59,7 +59,7 @@ public class TolerantParsingProperties
     [Fact]
     public async Task Any_mutated_response_gives_a_typed_result_or_a_documented_exception()
     {
-        var operations = Operations.All;
+        var operations = OperationSamples.AllCalls;
         await Gen.Select(Gen.Int[0, operations.Count - 1], Gen.Int).SampleAsync(async (index, seed) =>
         {
             var operation = operations[index];
@@ -70,7 +70,7 @@ public class TolerantParsingProperties
         }, iter: 6000, print: t => $"{operations[t.Item1].Name} seed {t.Item2}");
     }
 
-    public static TheoryData<string> OperationNames() => new(Operations.All.Select(o => o.Name));
+    public static TheoryData<string> OperationNames() => new(OperationSamples.AllCalls.Select(o => o.Name));
 
     [Theory]
     [MemberData(nameof(OperationNames))]
@@ -119,7 +119,7 @@ public class TolerantParsingProperties
             });
         }
         using var client = ClientOver(transport);
-        var error = await RunAsync(Operations.All.Single(o => o.Name == name), client);
+        var error = await RunAsync(OperationSamples.AllCalls.Single(o => o.Name == name), client);
         AssertDocumented(error, name);
         return error;
     }
