@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Packs every project under src/ and checks what a NuGet user gets: one lib folder per target framework with the
-# assembly and its XML docs, the README, the licence expression and repository, a symbols package; then builds
+# assembly and its XML docs, its own README, release notes pointing to CHANGELOG.md, the licence expression and
+# repository, a symbols package; then builds
 # consumers from a local feed: a netstandard2.0 library (compiled against the netstandard2.0 build) and a net10.0
 # program that runs the paging helper against a canned response.
 set -euo pipefail
@@ -43,6 +44,10 @@ for project in "${projects[@]}"; do
   contents=$(unzip -Z1 "$nupkg")
   expect() { grep -qx "$1" <<<"$contents" || fail "$id: the package lacks $1"; }
   expect README.md
+  # A library package carries its own short README (absolute links, no repository commands), not the repository's.
+  own_readme="$(dirname "$project")/README.md"
+  [ "${tools[$project]}" = "true" ] || [ -f "$own_readme" ] || fail "$id: $own_readme is missing (a package gets a README of its own)"
+  if [ -f "$own_readme" ]; then unzip -p "$nupkg" README.md | cmp -s - "$own_readme" || fail "$id: the packed README is not $own_readme"; fi
   # A .NET tool carries its program under tools/, a library its assembly and docs under lib/.
   if [ "${tools[$project]}" = "true" ]; then
     grep -q "^tools/.*/$assembly.dll$" <<<"$contents" || fail "$id: the tool package lacks $assembly.dll"
@@ -55,6 +60,7 @@ for project in "${projects[@]}"; do
   nuspec=$(unzip -p "$nupkg" "$id.nuspec")
   grep -q '<license type="expression">MIT</license>' <<<"$nuspec" || fail "$id: no MIT licence expression"
   grep -q '<readme>README.md</readme>' <<<"$nuspec" || fail "$id: README not declared"
+  grep -q '<releaseNotes>.*/CHANGELOG.md</releaseNotes>' <<<"$nuspec" || fail "$id: the release notes do not point to CHANGELOG.md"
   grep -q '<repository type="git" url="https://github.com/[^"]*"[^>]* commit="[0-9a-f]\{40\}"' <<<"$nuspec" || fail "$id: no repository URL with the source commit"
   if [ "${tools[$project]}" = "true" ]; then summary="tool (voucherify-sandbox)"; else summary="lib/{${tfms// /,}}, XML docs"; fi
   echo "ok $id $version: $summary, README, symbols"
