@@ -30,7 +30,7 @@ namespace Voucherify.Http
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            // Bounded by its own timeout or by what is left of the call's (see CallTimeoutHandler), whichever ends first.
+            // Bounded by its own timeout or by what is left of the call's (see CallDeadline), whichever ends first.
             var remaining = RequestState.Remaining(request);
             var callBound = remaining.HasValue && (_timeout == Timeout.InfiniteTimeSpan || remaining.Value <= _timeout);
             using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -9,7 +9,8 @@ namespace Voucherify.Http
     /// Sends a request up to <see cref="RetryOptions.MaxAttempts"/> times while it fails for a transient reason and is safe
     /// to replay (see <see cref="ReplayPolicy"/>), waiting between attempts as the server asks or with jittered backoff.
     /// Records the rate-limit headers of every response. Sits above the per-attempt handlers, so each attempt is signed,
-    /// timed and logged on its own.
+    /// timed and logged on its own. Also keeps the call's deadline (see <see cref="CallDeadline"/>): it is the one handler
+    /// that sees the call once, so the deadline costs no handler of its own.
     /// </summary>
     internal sealed class RetryHandler : DelegatingHandler
     {
@@ -18,65 +19,77 @@ namespace Voucherify.Http
         private readonly RetryOptions _options;
         private readonly RateLimitTracker _rateLimits;
         private readonly TimeProvider _time;
+        private readonly TimeSpan _callTimeout;
 
         /// <param name="options">A private copy of the retry settings.</param>
         /// <param name="rateLimits">Where the last seen rate-limit state is kept for the client.</param>
-        /// <param name="time">The clock the waits between attempts run on.</param>
-        public RetryHandler(RetryOptions options, RateLimitTracker rateLimits, TimeProvider time)
+        /// <param name="time">The clock the waits between attempts and the call's deadline run on.</param>
+        /// <param name="callTimeout">The whole call's limit (<see cref="VoucherifyClientOptions.CallTimeout"/>); infinite for none.</param>
+        public RetryHandler(RetryOptions options, RateLimitTracker rateLimits, TimeProvider time, TimeSpan callTimeout)
         {
             _options = options;
             _rateLimits = rateLimits;
             _time = time;
+            _callTimeout = callTimeout;
         }
 
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
-            var replay = ReplayPolicy.Classify(request);
-            // The budget and the replay class also bind handlers below the library (see SendGuardHandler).
-            RequestState.BeginSends(request, replay, _options.MaxAttempts);
-            for (var attempt = 1; ; attempt++)
+            CallDeadline.Start(request, _callTimeout, _time);
+            // An attempt that ran into the call's deadline ends the call: one try here rather than a handler of its own.
+            try
             {
-                RequestState.SetAttempts(request, attempt);
-                HttpResponseMessage response;
-                try
+                var replay = ReplayPolicy.Classify(request);
+                // The budget and the replay class also bind handlers below the library (see SendGuardHandler).
+                RequestState.BeginSends(request, replay, _options.MaxAttempts);
+                for (var attempt = 1; ; attempt++)
                 {
-                    response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                }
-                catch (AttemptTimedOutException timedOut)
-                {
-                    // The server may be working on it: only requests that are safe to repeat get another attempt.
-                    if (CanRetry(replay == Replay.Always, attempt, request, out var wait))
+                    RequestState.SetAttempts(request, attempt);
+                    HttpResponseMessage response;
+                    try
                     {
-                        await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
-                        continue;
+                        response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
                     }
-                    throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, RequestState.GetAttempts(request), timedOut.Limit);
-                }
-                catch (Exception failure) when (TransportFailure.IsNetworkFailure(failure) && !cancellationToken.IsCancellationRequested)
-                {
-                    // Not this attempt alone: a handler below may have sent the request before, and that send may have arrived.
-                    var neverSent = TransportFailure.NeverReachedServer(failure) && !RequestState.MayHaveReachedServer(request);
-                    var replayAllowed = replay == Replay.Always || (replay == Replay.OnlyIfNeverSent && neverSent);
-                    if (CanRetry(replayAllowed, attempt, request, out var wait))
+                    catch (AttemptTimedOutException timedOut)
                     {
-                        await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
-                        continue;
+                        // The server may be working on it: only requests that are safe to repeat get another attempt.
+                        if (CanRetry(replay == Replay.Always, attempt, request, out var wait))
+                        {
+                            await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+                        throw new VoucherifyTimeoutException(OperationName.Of(request), VoucherifyTimeoutScope.Attempt, timedOut.Timeout, RequestState.GetAttempts(request), timedOut.Limit);
                     }
-                    throw new VoucherifyNetworkException(OperationName.Of(request), RequestState.GetAttempts(request), !neverSent, replayAllowed, failure);
+                    catch (Exception failure) when (TransportFailure.IsNetworkFailure(failure) && !cancellationToken.IsCancellationRequested)
+                    {
+                        // Not this attempt alone: a handler below may have sent the request before, and that send may have arrived.
+                        var neverSent = TransportFailure.NeverReachedServer(failure) && !RequestState.MayHaveReachedServer(request);
+                        var replayAllowed = replay == Replay.Always || (replay == Replay.OnlyIfNeverSent && neverSent);
+                        if (CanRetry(replayAllowed, attempt, request, out var wait))
+                        {
+                            await WaitAsync(wait, cancellationToken).ConfigureAwait(false);
+                            continue;
+                        }
+                        throw new VoucherifyNetworkException(OperationName.Of(request), RequestState.GetAttempts(request), !neverSent, replayAllowed, failure);
+                    }
+
+                    var status = (int)response.StatusCode;
+                    var rateLimit = RateLimitInfo.FromResponse(response.Headers, _time.GetUtcNow());
+                    _rateLimits.Observe(rateLimit);
+                    if (replay != Replay.Always || !WithinBudget(request) || !IsTransient(status, rateLimit)) return response;
+
+                    var requested = RetryDelay.ServerRequested(status, rateLimit);
+                    // Asked to wait longer than we accept, or than the call has left: fail now, the response carries the details.
+                    if (requested > _options.MaxServerDelay) return response;
+                    var delay = requested > TimeSpan.Zero ? requested.Value : Backoff(attempt);
+                    if (!FitsCallBudget(request, delay)) return response;
+                    response.Dispose();
+                    await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
                 }
-
-                var status = (int)response.StatusCode;
-                var rateLimit = RateLimitInfo.FromResponse(response.Headers, _time.GetUtcNow());
-                _rateLimits.Observe(rateLimit);
-                if (replay != Replay.Always || !WithinBudget(request) || !IsTransient(status, rateLimit)) return response;
-
-                var requested = RetryDelay.ServerRequested(status, rateLimit);
-                // Asked to wait longer than we accept, or than the call has left: fail now, the response carries the details.
-                if (requested > _options.MaxServerDelay) return response;
-                var delay = requested > TimeSpan.Zero ? requested.Value : Backoff(attempt);
-                if (!FitsCallBudget(request, delay)) return response;
-                response.Dispose();
-                await WaitAsync(delay, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CallTimedOutException)
+            {
+                throw CallDeadline.Exceeded(request, _callTimeout);
             }
         }
 

@@ -15,7 +15,17 @@ namespace Voucherify.Http
     /// </summary>
     internal sealed class TelemetryHandler : DelegatingHandler
     {
-        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            // Nobody listens (the common case): no activity would start and no measurement would be recorded, so pass the
+            // call through without an async state machine, a stopwatch or a tag list of its own. A listener that
+            // subscribes while a call is in flight sees the calls that start after it, as it would with an activity.
+            if (!VoucherifyTelemetry.Source.HasListeners() && !VoucherifyTelemetry.RequestDuration.Enabled)
+                return base.SendAsync(request, cancellationToken);
+            return SendObservedAsync(request, cancellationToken);
+        }
+
+        private async Task<HttpResponseMessage> SendObservedAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             var method = request.Method.Method;
             // A template, never the path itself: ids are customer data and would make every customer a metric series.

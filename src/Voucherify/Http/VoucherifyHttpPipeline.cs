@@ -7,7 +7,7 @@ namespace Voucherify.Http
     internal static class VoucherifyHttpPipeline
     {
         /// <summary>
-        /// Outermost first: telemetry and the call timeout (around everything), retries, then what runs once per attempt
+        /// Outermost first: telemetry (around everything), retries and the call's deadline, then what runs once per attempt
         /// (its timeout, origin check and size-limited staging of the body; the authentication headers), then the
         /// transport that sends. A handler that must see every attempt goes after <see cref="RetryHandler"/>; one that
         /// must see the call once goes before it. Every handler costs each call an async state machine, so concerns of
@@ -18,8 +18,7 @@ namespace Voucherify.Http
             var handlers = new DelegatingHandler[]
             {
                 new TelemetryHandler(), // tracing and metrics: one activity and one duration per call, timeouts and retries included
-                new CallTimeoutHandler(options.CallTimeout, options.TimeProvider),
-                new RetryHandler(options.Retry.Clone(), rateLimits, options.TimeProvider),
+                new RetryHandler(options.Retry.Clone(), rateLimits, options.TimeProvider, options.CallTimeout),
                 new AttemptHandler(options.AttemptTimeout, options.MaxResponseBytes, options.BaseUri, options.TimeProvider),
                 new ApiHeadersHandler(options),
             };

@@ -24,8 +24,7 @@ internal static class PipelineAttribution
         {
             ("authentication and User-Agent headers", "Http/ApiHeadersHandler.cs", inner => new ApiHeadersHandler(options) { InnerHandler = inner }),
             ("attempt: timer, origin check, body staged into pooled chunks", "Http/AttemptHandler.cs", inner => new AttemptHandler(options.AttemptTimeout, options.MaxResponseBytes, options.BaseUri, options.TimeProvider) { InnerHandler = inner }),
-            ("retries: replay class, rate-limit headers", "Http/RetryHandler.cs", inner => new RetryHandler(options.Retry.Clone(), new RateLimitTracker(), options.TimeProvider) { InnerHandler = inner }),
-            ("call timeout: the deadline on the request", "Http/CallTimeoutHandler.cs", inner => new CallTimeoutHandler(options.CallTimeout, options.TimeProvider) { InnerHandler = inner }),
+            ("retries and the call's deadline: replay class, rate-limit headers", "Http/RetryHandler.cs, CallDeadline.cs", inner => new RetryHandler(options.Retry.Clone(), new RateLimitTracker(), options.TimeProvider, options.CallTimeout) { InnerHandler = inner }),
             ("telemetry: activity and duration (no listener)", "Http/TelemetryHandler.cs", inner => new TelemetryHandler { InnerHandler = inner }),
         };
         var rows = new List<Row> { new("transport (in memory) and a request message", "benchmark", Send(new NoDispose(transport), uri)) };
