@@ -42,7 +42,7 @@ namespace Voucherify
         /// <summary>A request for <paramref name="operation"/> at the URL built so far, with its descriptor attached.</summary>
         private protected static HttpRequestMessage CreateRequest(OperationDescriptor operation, StringBuilder url)
         {
-            var request = new HttpRequestMessage(operation.HttpMethod, new Uri(url.ToString(), UriKind.Absolute));
+            var request = new StatefulRequestMessage(operation.HttpMethod, new Uri(url.ToString(), UriKind.Absolute));
             // Every answer of this API is JSON, errors of a bodiless DELETE included.
             request.Headers.Accept.Add(AcceptJson);
             RequestState.SetOperation(request, operation);

@@ -42,7 +42,8 @@ namespace Voucherify.Http
 
         private static State For(HttpRequestMessage request)
         {
-            var state = Find(request);
+            if (request is StatefulRequestMessage own) return own.State ??= new State();
+            var state = FindInOptions(request);
             if (state is null)
             {
                 state = new State();
@@ -51,16 +52,20 @@ namespace Voucherify.Http
             return state;
         }
 
+        /// <summary>The request's state: in its own field when the library built it, else in the message's options.</summary>
+        private static State? Find(HttpRequestMessage request) =>
+            request is StatefulRequestMessage own ? own.State : FindInOptions(request);
+
 #if NET5_0_OR_GREATER
         private static readonly HttpRequestOptionsKey<State> OptionsKey = new HttpRequestOptionsKey<State>(Key);
 
         private static void Store(HttpRequestMessage request, State state) => request.Options.Set(OptionsKey, state);
 
-        private static State? Find(HttpRequestMessage request) => request.Options.TryGetValue(OptionsKey, out var state) ? state : null;
+        private static State? FindInOptions(HttpRequestMessage request) => request.Options.TryGetValue(OptionsKey, out var state) ? state : null;
 #else
         private static void Store(HttpRequestMessage request, State state) => request.Properties[Key] = state;
 
-        private static State? Find(HttpRequestMessage request) => request.Properties.TryGetValue(Key, out var state) ? state as State : null;
+        private static State? FindInOptions(HttpRequestMessage request) => request.Properties.TryGetValue(Key, out var state) ? state as State : null;
 #endif
 
         /// <summary>All of a request's values in one object: one entry in the message's options, updated in place per attempt.</summary>
