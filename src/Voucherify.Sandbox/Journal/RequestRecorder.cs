@@ -8,8 +8,8 @@ using Voucherify.Sandbox.Hosting;
 namespace Voucherify.Sandbox.Journal;
 
 /// <summary>
-/// The first middleware: records every API request in the <see cref="RequestJournal"/> once it is answered, with the
-/// secret masked and the body as the endpoint read it. The sandbox's own <c>/_sandbox/…</c> requests are not recorded.
+/// The first middleware: records every API request in the <see cref="RequestJournal"/> as it is answered (before the
+/// client can have the answer), with the secret masked and the body as the endpoint read it. The sandbox's own <c>/_sandbox/…</c> requests are not recorded.
 /// </summary>
 internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock, int keptBodyBytes)
 {
@@ -24,37 +24,47 @@ internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock
         }
         var receivedAt = clock.Now();
         // A request that cannot have a body (a GET without Content-Length) is not wrapped: nothing to record or drain.
-        if (context.Features.Get<IHttpRequestBodyDetectionFeature>() is { CanHaveBody: false })
+        var canHaveBody = context.Features.Get<IHttpRequestBodyDetectionFeature>() is not { CanHaveBody: false };
+        var multipart = canHaveBody && context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
+        var body = canHaveBody ? new RecordingStream(context.Request.Body, multipart ? 0 : keptBodyBytes) : null;
+        if (body is not null) context.Request.Body = body;
+        var recorded = 0;
+
+        // Recorded as the response starts (its status is final then), so that the entry is there before the client can
+        // have the whole answer: a response with a Content-Length is complete on the wire before this middleware
+        // returns, and a test that awaited its call reads the journal at once. A request no response started for (a
+        // reset, a client that left, a 204 Kestrel sends after the pipeline) is recorded at the end.
+        async Task RecordAsync()
         {
-            try
+            if (Volatile.Read(ref recorded) != 0) return;
+            // A client that asked before sending (Expect: 100-continue) and was refused sends nothing: reading would
+            // solicit the body the refusal spares it.
+            if (body is not null && !multipart && !context.RequestAborted.IsCancellationRequested && !ExpectsContinue(context.Request))
             {
-                await next(context);
+                try
+                {
+                    await body.DrainAsync(context.RequestAborted);
+                }
+                catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException)
+                {
+                    // A body cut off by the client, or over the bulk limit: the journal keeps what arrived.
+                }
             }
-            catch (OperationCanceledException)
-            {
-                // The client left: the journal still records that it asked.
-            }
-            finally
-            {
-                journal.Add(Describe(context, receivedAt, body: null, multipart: false));
-            }
-            return;
+            if (Interlocked.Exchange(ref recorded, 1) == 0) journal.Add(Describe(context, receivedAt, body, multipart));
         }
-        var multipart = context.Request.ContentType?.StartsWith("multipart/", StringComparison.OrdinalIgnoreCase) == true;
-        var body = new RecordingStream(context.Request.Body, multipart ? 0 : keptBodyBytes);
-        context.Request.Body = body;
+
+        context.Response.OnStarting(RecordAsync);
         try
         {
             await next(context);
-            if (!multipart && !context.RequestAborted.IsCancellationRequested) await body.DrainAsync(context.RequestAborted);
         }
         catch (Exception e) when (e is IOException or BadHttpRequestException or OperationCanceledException)
         {
-            // A body cut off by the client, or over the bulk limit: the journal keeps what arrived.
+            // The client left or its body broke off; the failure boundary has answered what could be answered.
         }
         finally
         {
-            journal.Add(Describe(context, receivedAt, body, multipart));
+            await RecordAsync();
         }
     }
 
@@ -64,6 +74,9 @@ internal sealed class RequestRecorder(RequestJournal journal, SandboxClock clock
         if (context.Items[FilesKey] is not List<SandboxRequestFile> files) context.Items[FilesKey] = files = [];
         files.Add(file);
     }
+
+    private static bool ExpectsContinue(HttpRequest request) =>
+        request.Headers.Expect.ToString().Contains("100-continue", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsSecret(string header) =>
         header.Equals("X-App-Token", StringComparison.OrdinalIgnoreCase) || header.Equals("Authorization", StringComparison.OrdinalIgnoreCase);
