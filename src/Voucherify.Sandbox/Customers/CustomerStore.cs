@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Newtonsoft.Json.Linq;
 using Voucherify.Sandbox.Hosting;
 using Voucherify.Sandbox.Seeding;
@@ -28,6 +29,16 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     };
     private readonly Dictionary<string, CustomerEntry> _byId = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CustomerEntry> _bySourceId = new(StringComparer.Ordinal);
+    // The JSON of stored customers that were read (null: too large to keep), by the DTO itself, so that a read finds
+    // it without taking the lock; forgotten when the customer changes or goes.
+    private readonly ConditionalWeakTable<Customer, KeptJson> _json = new();
+    private long _jsonBytes;
+
+    /// <summary>How much customer JSON the store keeps for answering reads (<see cref="JsonOf"/>), in all.</summary>
+    public const long JsonCacheBytes = 32 * 1024 * 1024;
+
+    /// <summary>The largest customer JSON kept; a larger customer is serialized on every read instead.</summary>
+    public const int MaxKeptJsonBytes = 16 * 1024;
 
     /// <summary>
     /// Creates a customer, or changes the one <paramref name="id"/> (preferred) or <paramref name="sourceId"/> names.
@@ -77,6 +88,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
             var entry = FindLive(idOrSourceId);
             if (entry is null) return false;
             entry.Deleted = true;
+            ForgetJson(entry.Customer);
             if (entry.Customer.SourceId is { } sourceId) _bySourceId.Remove(sourceId);
             Record(entry, "customer.deleted", groupId);
             return true;
@@ -91,6 +103,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
             var entry = FindWithHistory(idOrSourceId);
             if (entry is null) return null;
             _byId.Remove(entry.Id);
+            ForgetJson(entry.Customer);
             if (!entry.Deleted && entry.Customer.SourceId is { } sourceId) _bySourceId.Remove(sourceId);
             return new CustomerPermanentDeletion
             {
@@ -162,6 +175,43 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
         lock (_gate) return _byId.Values.Where(e => !e.Deleted).Select(e => e.Customer).ToList();
     }
 
+    /// <summary>
+    /// The customer's JSON as GET and list answer it, when the store keeps it: serialized on the first read and kept
+    /// until the customer changes, so that reads (what a test double mostly serves) copy bytes instead of serializing.
+    /// Null for a customer that is no longer the stored one, larger than <see cref="MaxKeptJsonBytes"/>, or when
+    /// <see cref="JsonCacheBytes"/> is used up: the caller serializes it then.
+    /// </summary>
+    public byte[]? JsonOf(Customer customer)
+    {
+        if (_json.TryGetValue(customer, out var kept)) return kept.Bytes;
+        lock (_gate)
+        {
+            if (!IsStored(customer) || _jsonBytes + MaxKeptJsonBytes > JsonCacheBytes) return null;
+        }
+        // Stored DTOs are never changed, only replaced, so this one can be serialized outside the lock; characters,
+        // not bytes, bound the work, so a customer found too large costs at most this much, once.
+        var json = SandboxJson.Utf8(customer, maxChars: MaxKeptJsonBytes);
+        if (json?.Length > MaxKeptJsonBytes) json = null;
+        lock (_gate)
+        {
+            // Kept only if it is still the stored customer: a change meanwhile already forgot this one.
+            if (IsStored(customer) && _json.TryAdd(customer, new KeptJson(json))) _jsonBytes += json?.Length ?? 0;
+        }
+        return json;
+    }
+
+    private bool IsStored(Customer customer) =>
+        customer.Id is not null && _byId.TryGetValue(customer.Id, out var entry) && !entry.Deleted && ReferenceEquals(entry.Customer, customer);
+
+    private void ForgetJson(Customer customer)
+    {
+        if (!_json.TryGetValue(customer, out var kept)) return;
+        _json.Remove(customer);
+        _jsonBytes -= kept.Bytes?.Length ?? 0;
+    }
+
+    private sealed record KeptJson(byte[]? Bytes);
+
     private CustomerEntry? FindLive(string idOrSourceId)
     {
         if (_byId.TryGetValue(idOrSourceId, out var byId) && !byId.Deleted) return byId;
@@ -190,6 +240,7 @@ internal sealed class CustomerStore(SandboxClock clock, string applicationId)
     {
         // Only the DTO is stored (the JSON would double the memory); a change starts from its JSON again.
         var customer = SharedDefaults.Compact(WithProfile(JObject.FromObject(entry.Customer, SandboxJson.Serializer), profile, mergeObjects, clock.Next()));
+        ForgetJson(entry.Customer);
         entry.Replace(customer);
         Record(entry, "customer.updated", groupId);
         return customer;

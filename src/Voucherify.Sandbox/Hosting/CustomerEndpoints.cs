@@ -51,7 +51,7 @@ internal static class CustomerEndpoints
     private static async Task GetAsync(HttpContext context, CustomerStore store)
     {
         var id = CustomerId(context);
-        if (store.Get(id) is { } customer) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer);
+        if (store.Get(id) is { } customer) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, customer, StoredJson(store));
         else await ApiErrors.NotFoundAsync(context, "customer", id);
     }
 
@@ -94,8 +94,11 @@ internal static class CustomerEndpoints
             Customers = page.ToList(),
             Total = total,
             HasMore = hasMore,
-        });
+        }, StoredJson(store));
     }
+
+    /// <summary>Stored customers' JSON as the store keeps it, so a read copies bytes instead of serializing.</summary>
+    private static Func<object, byte[]?> StoredJson(CustomerStore store) => value => value is Customer customer ? store.JsonOf(customer) : null;
 
     /// <summary>
     /// Reads a JSON object body and checks it against the request DTO; on failure writes the 400 and returns null.

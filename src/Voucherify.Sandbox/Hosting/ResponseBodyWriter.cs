@@ -6,19 +6,20 @@ using Microsoft.AspNetCore.Http;
 namespace Voucherify.Sandbox.Hosting;
 
 /// <summary>
-/// The text a JSON serializer writes, encoded to UTF-8 for a response body without ever holding the whole body.
-/// A small body is collected in a pooled buffer and sent with a <c>Content-Length</c>; once a body outgrows
-/// <see cref="SmallBodyBytes"/> it goes to the response's <see cref="PipeWriter"/> instead, and
-/// <see cref="YieldAsync"/> (called between the items of a list) waits for the client to take what was written
-/// whenever more than <see cref="FlushBytes"/> is waiting. So a client that reads slowly, or never, pins at most
-/// about one item plus <see cref="FlushBytes"/> in the sandbox, and Kestrel's minimum response data rate ends it.
+/// The text a JSON serializer writes, encoded to UTF-8 for a response body without ever holding a large body whole.
+/// A body up to <see cref="BufferedBodyBytes"/> (a page of 100 ordinary customers) is collected in one pooled buffer
+/// and sent in one write with a <c>Content-Length</c>. A larger one streams (chunked): the buffer goes to the
+/// response's <see cref="PipeWriter"/> each time it fills, always in large writes (Kestrel's writer does work per
+/// call), and <see cref="YieldAsync"/> (called between the items of a list) waits for the client to take what was
+/// written whenever more than <see cref="FlushBytes"/> is waiting. So a client that reads slowly, or never, pins at
+/// most about one item plus the buffer in the sandbox, and Kestrel's minimum response data rate ends it.
 /// </summary>
 internal sealed class ResponseBodyWriter : TextWriter
 {
-    /// <summary>Bodies up to this size are sent in one write with a <c>Content-Length</c>.</summary>
-    public const int SmallBodyBytes = 16 * 1024;
+    /// <summary>Bodies up to this size are sent in one write with a <c>Content-Length</c>; it is also the buffer's size.</summary>
+    public const int BufferedBodyBytes = 256 * 1024;
 
-    /// <summary>How much written body may wait for the client before the writer waits too.</summary>
+    /// <summary>How much of a streamed body may wait for the client before the writer waits too.</summary>
     public const int FlushBytes = 64 * 1024;
 
     private const int CharBufferLength = 2048;
@@ -28,9 +29,9 @@ internal sealed class ResponseBodyWriter : TextWriter
     private readonly Encoder _encoder = Utf8.GetEncoder();
     private char[] _chars = ArrayPool<char>.Shared.Rent(CharBufferLength);
     private int _charCount;
-    // The small body, until it outgrows SmallBodyBytes; null once the body goes to the pipe.
-    private byte[]? _small = ArrayPool<byte>.Shared.Rent(SmallBodyBytes);
-    private int _smallCount;
+    private byte[] _buffer = ArrayPool<byte>.Shared.Rent(BufferedBodyBytes);
+    private int _length;
+    private bool _streaming;
     private long _unflushed;
 
     public ResponseBodyWriter(HttpResponse response) : base(System.Globalization.CultureInfo.InvariantCulture) => _response = response;
@@ -59,31 +60,42 @@ internal sealed class ResponseBodyWriter : TextWriter
         }
     }
 
+    /// <summary>Writes text already encoded as UTF-8 (a stored customer's JSON) after what was written so far.</summary>
+    public void WriteUtf8(ReadOnlySpan<byte> utf8)
+    {
+        Encode(final: false);
+        while (!utf8.IsEmpty)
+        {
+            if (_length == _buffer.Length) Drain();
+            var n = Math.Min(utf8.Length, _buffer.Length - _length);
+            utf8[..n].CopyTo(_buffer.AsSpan(_length));
+            _length += n;
+            utf8 = utf8[n..];
+        }
+    }
+
     /// <summary>
-    /// Between two items: hands what was written to the client and, when more than <see cref="FlushBytes"/> is waiting
-    /// for it, waits until the client has taken it. Throws <see cref="OperationCanceledException"/> when the client left.
+    /// Between two items: once the body streams and more than <see cref="FlushBytes"/> waits for the client, hands it
+    /// over and waits until the client has taken it. Throws <see cref="OperationCanceledException"/> when the client left.
     /// </summary>
     public async ValueTask YieldAsync(CancellationToken cancellationToken)
     {
         Encode(final: false);
-        if (_small is not null || _unflushed < FlushBytes) return;
+        if (!_streaming || _unflushed + _length < FlushBytes) return;
+        Drain();
         _unflushed = 0;
         var flushed = await _response.BodyWriter.FlushAsync(cancellationToken);
         if (flushed.IsCanceled || flushed.IsCompleted) throw new OperationCanceledException("The client is gone.");
     }
 
-    /// <summary>Sends the rest: a small body whole with its length, a large one's last part.</summary>
+    /// <summary>Sends the rest: a collected body whole with its length, a streamed one's last part.</summary>
     public async Task CompleteAsync(CancellationToken cancellationToken)
     {
         Encode(final: true);
-        var pipe = _response.BodyWriter;
-        if (_small is not null)
-        {
-            _response.ContentLength = _smallCount;
-            pipe.Write(_small.AsSpan(0, _smallCount));
-        }
-        // Also for a small body: a response whose Body a fault replaced by a buffer gets it only on a flush.
-        await pipe.FlushAsync(cancellationToken);
+        if (!_streaming) _response.ContentLength = _length;
+        Drain();
+        // Also for a collected body: a response whose Body a fault replaced by a buffer gets it only on a flush.
+        await _response.BodyWriter.FlushAsync(cancellationToken);
     }
 
     private void Encode(bool final)
@@ -91,33 +103,34 @@ internal sealed class ResponseBodyWriter : TextWriter
         if (_charCount == 0 && !final) return;
         var chars = _chars.AsSpan(0, _charCount);
         _charCount = 0;
-        var bytes = _encoder.GetByteCount(chars, final);
-        if (_small is not null && _smallCount + bytes <= _small.Length)
+        while (true)
         {
-            _smallCount += _encoder.GetBytes(chars, _small.AsSpan(_smallCount), final);
-            return;
+            // Room for at least one character's bytes, which the encoder needs to make progress.
+            if (_buffer.Length - _length < 4) Drain();
+            _encoder.Convert(chars, _buffer.AsSpan(_length), final, out var used, out var written, out _);
+            _length += written;
+            chars = chars[used..];
+            if (chars.IsEmpty) return;
         }
-        var pipe = _response.BodyWriter;
-        if (_small is not null)
-        {
-            // Outgrown: from now on the body streams (chunked), starting with what was collected.
-            pipe.Write(_small.AsSpan(0, _smallCount));
-            _unflushed = _smallCount;
-            ArrayPool<byte>.Shared.Return(_small);
-            _small = null;
-        }
-        var written = _encoder.GetBytes(chars, pipe.GetSpan(bytes), final);
-        pipe.Advance(written);
-        _unflushed += written;
+    }
+
+    /// <summary>Hands the buffer to the pipe (without waiting); the first time, the body becomes a streamed one.</summary>
+    private void Drain()
+    {
+        _streaming = true;
+        if (_length == 0) return;
+        _response.BodyWriter.Write(_buffer.AsSpan(0, _length));
+        _unflushed += _length;
+        _length = 0;
     }
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing)
+        if (disposing && _buffer.Length > 0)
         {
-            if (_small is not null) ArrayPool<byte>.Shared.Return(_small);
-            _small = null;
+            ArrayPool<byte>.Shared.Return(_buffer);
             ArrayPool<char>.Shared.Return(_chars);
+            _buffer = [];
             _chars = [];
         }
         base.Dispose(disposing);

@@ -23,22 +23,67 @@ internal static class SandboxJson
         Converters = { new UtcTimestampConverter() },
     });
 
-    public static async Task WriteAsync(HttpContext context, int statusCode, object body)
+    public static async Task WriteAsync(HttpContext context, int statusCode, object body, Func<object, byte[]?>? serialized = null)
     {
         context.Response.StatusCode = statusCode;
-        await WriteBodyAsync(context, body, Serializer);
+        await WriteBodyAsync(context, body, Serializer, serialized);
+    }
+
+    /// <summary>A value's JSON as UTF-8 bytes; null when it is longer than <paramref name="maxChars"/> characters (found out by writing no more).</summary>
+    public static byte[]? Utf8(object value, int maxChars = int.MaxValue)
+    {
+        using var text = new BoundedStringWriter(maxChars);
+        try
+        {
+            Serializer.Serialize(text, value);
+        }
+        catch (BoundedStringWriter.TooLongException)
+        {
+            return null;
+        }
+        return Encoding.UTF8.GetBytes(text.ToString());
+    }
+
+    /// <summary>A string writer that stops (throws) once the text is longer than a limit.</summary>
+    private sealed class BoundedStringWriter(int maxChars) : StringWriter(System.Globalization.CultureInfo.InvariantCulture)
+    {
+        public override void Write(char value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        public override void Write(char[] buffer, int index, int count)
+        {
+            base.Write(buffer, index, count);
+            Check();
+        }
+
+        public override void Write(string? value)
+        {
+            base.Write(value);
+            Check();
+        }
+
+        private void Check()
+        {
+            if (GetStringBuilder().Length > maxChars) throw new TooLongException();
+        }
+
+        public sealed class TooLongException : Exception;
     }
 
     /// <summary>
     /// Writes <paramref name="body"/> as the JSON response body, straight to the connection: small bodies at once with
     /// their length, large ones list item by list item as the client takes them (see <see cref="StreamingJsonWriter"/>).
+    /// <paramref name="serialized"/> gives the JSON of values serialized before (stored customers), or null.
     /// </summary>
-    public static async Task WriteBodyAsync(HttpContext context, object body, JsonSerializer serializer)
+    public static async Task WriteBodyAsync(HttpContext context, object body, JsonSerializer serializer, Func<object, byte[]?>? serialized = null)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         using var text = new ResponseBodyWriter(context.Response);
         using var json = new JsonTextWriter(text) { ArrayPool = PooledChars.Instance, CloseOutput = false, AutoCompleteOnClose = false };
-        await StreamingJsonWriter.WriteAsync(new HttpResponseBody(text, json), body, serializer, context.RequestAborted);
+        await StreamingJsonWriter.WriteAsync(new HttpResponseBody(text, json, serialized), body, serializer, context.RequestAborted);
     }
 
     /// <summary>Newtonsoft.Json's buffers from the shared pool, so writing a response allocates none of its own.</summary>

@@ -25,6 +25,13 @@ internal static class StreamingJsonWriter
     private static async ValueTask WriteValueAsync(HttpResponseBody body, object? value, JsonSerializer serializer, int depth, CancellationToken cancellationToken)
     {
         var json = body.Json;
+        if (value is not null && body.Serialized?.Invoke(value) is { } serialized)
+        {
+            // Written before: the bytes as they are, after whatever separator the JSON writer owes.
+            json.WriteRawValue(null);
+            body.Text.WriteUtf8(serialized);
+            return;
+        }
         switch (Streamable(value, serializer, depth))
         {
             case JsonArrayContract when value is IEnumerable items:
@@ -107,9 +114,14 @@ internal static class StreamingJsonWriter
     }
 }
 
-/// <summary>A response body being written: the UTF-8 text writer and the JSON writer over it, which share its state.</summary>
-internal sealed class HttpResponseBody(ResponseBodyWriter text, JsonWriter json)
+/// <summary>
+/// A response body being written: the UTF-8 text writer and the JSON writer over it, which share its state, and the
+/// source of values serialized before (stored customers' JSON), if any.
+/// </summary>
+internal sealed class HttpResponseBody(ResponseBodyWriter text, JsonWriter json, Func<object, byte[]?>? serialized = null)
 {
+    public Func<object, byte[]?>? Serialized { get; } = serialized;
+
     public ResponseBodyWriter Text { get; } = text;
 
     public JsonWriter Json { get; } = json;
