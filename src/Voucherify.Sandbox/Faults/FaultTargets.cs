@@ -9,7 +9,7 @@ namespace Voucherify.Sandbox.Faults;
 /// </summary>
 internal static class FaultTargets
 {
-    private static readonly IReadOnlyList<OperationDescriptor> Operations = [.. CustomersClient.Operations.All, .. AsyncActionsClient.Operations.All];
+    private static readonly IReadOnlyList<OperationDescriptor> Operations = OperationCatalog.All;
 
     private static readonly string Known =
         $"Valid operation ids: {string.Join(", ", Operations.Select(o => o.Id))}; routes: {string.Join(", ", Operations.Select(o => o.Name))}.";

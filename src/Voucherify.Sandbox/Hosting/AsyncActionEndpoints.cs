@@ -14,7 +14,7 @@ internal static class AsyncActionEndpoints
 
     private static async Task GetAsync(HttpContext context, AsyncActionQueue jobs)
     {
-        var id = (string)context.Request.RouteValues["asyncActionId"]!;
+        var id = OperationEndpoints.Id(context);
         if (jobs.Get(id) is { } action) await SandboxJson.WriteAsync(context, StatusCodes.Status200OK, action);
         else await ApiErrors.NotFoundAsync(context, "async_action", id);
     }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.Http.Features;
 using Newtonsoft.Json.Linq;
 using Voucherify.Http;
@@ -21,20 +20,8 @@ internal static class CustomerEndpoints
         OperationHandler.For(Operations.PermanentlyDeleteCustomer, context => DeletePermanentlyAsync(context, store)),
     ];
 
-    /// <summary>
-    /// The <c>{customerId}</c> path segment (a <c>cust_…</c> id or a source_id), percent-decoded exactly once from the
-    /// raw request target: Kestrel leaves <c>%2F</c> encoded in the route value but decodes <c>%25</c>, so decoding
-    /// the route value would turn a sent <c>%252F</c> into <c>/</c> instead of <c>%2F</c>. The raw path has the routed
-    /// path's segments, since <see cref="DotSegmentGuard"/> refused any target with dot segments.
-    /// </summary>
-    public static string CustomerId(HttpContext context)
-    {
-        // "/v1/customers/{customerId}/…" splits into "", "v1", "customers", the id, …
-        var segments = RawPath.Of(context).Split('/');
-        return segments is { Length: > 3 } && segments[2] == "customers"
-            ? Uri.UnescapeDataString(segments[3])
-            : (string)context.Request.RouteValues["customerId"]!;
-    }
+    /// <summary>The <c>{customerId}</c> of the request (a <c>cust_…</c> id or a source_id): <see cref="OperationEndpoints.Id"/>.</summary>
+    public static string CustomerId(HttpContext context) => OperationEndpoints.Id(context);
 
     private static async Task CreateAsync(HttpContext context, CustomerStore store)
     {

@@ -25,6 +25,26 @@ internal static class OperationEndpoints
         }
     }
 
+    /// <summary>
+    /// The operation's id parameter (<c>x-voucherify-id-parameters</c>, e.g. <c>{customerId}</c>), taken from the raw
+    /// request target at the route template's position of that parameter and percent-decoded exactly once: Kestrel
+    /// leaves <c>%2F</c> encoded in route values but decodes <c>%25</c>, so decoding a route value would turn a sent
+    /// <c>%252F</c> into <c>/</c> instead of <c>%2F</c>. The raw path has the routed path's segments, since
+    /// <see cref="DotSegmentGuard"/> refused any target with dot segments.
+    /// </summary>
+    public static string Id(HttpContext context)
+    {
+        var operation = Of(context);
+        var parameter = operation.IdParameters.Count == 1
+            ? operation.IdParameters[0]
+            : throw new InvalidOperationException($"{operation.Id} does not name exactly one id parameter.");
+        var position = Array.IndexOf(operation.Route.Split('/'), "{" + parameter + "}");
+        var segments = RawPath.Of(context).Split('/');
+        return position > 0 && position < segments.Length
+            ? Uri.UnescapeDataString(segments[position])
+            : (string)context.Request.RouteValues[parameter]!;
+    }
+
     /// <summary>The descriptor of the operation the request was routed to.</summary>
     public static OperationDescriptor Of(HttpContext context) =>
         context.GetEndpoint()?.Metadata.GetMetadata<OperationDescriptor>()
