@@ -103,12 +103,13 @@ internal static class BulkEndpoints
 
     /// <summary>
     /// Reads a bulk body within the operation's limit (<c>x-voucherify-max-request-bytes</c>, the service's 10 MB).
-    /// Writes the 413 (by the declared length, or while reading a body without one) or the 400 for malformed JSON, and
-    /// returns null then.
+    /// Writes the 413 (by the declared length, or while reading a body without one), or the 400 for malformed JSON or
+    /// an empty <c>x-voucherify-required-items</c> array, and returns null then.
     /// </summary>
     private static async Task<JToken?> ReadBulkBodyAsync(HttpContext context)
     {
-        var maxRequestBytes = OperationEndpoints.Of(context).MaxRequestBytes;
+        var operation = OperationEndpoints.Of(context);
+        var maxRequestBytes = operation.MaxRequestBytes;
         if (context.Request.ContentLength > maxRequestBytes)
         {
             await ApiErrors.PayloadTooLargeAsync(context, maxRequestBytes.Value);
@@ -126,7 +127,8 @@ internal static class BulkEndpoints
             await ApiErrors.PayloadTooLargeAsync(context, max);
             return null;
         }
-        if (body is null) await ApiErrors.BadRequestAsync(context, "invalid_payload", "The request body is not valid JSON.");
-        return body;
+        if ((body is null ? "The request body is not valid JSON." : RequiredItems.Problem(operation, body)) is not { } problem) return body;
+        await ApiErrors.BadRequestAsync(context, "invalid_payload", problem);
+        return null;
     }
 }
