@@ -11,7 +11,8 @@ namespace Voucherify.Sandbox.Hosting;
 /// </summary>
 internal sealed class QueryReader(IQueryCollection query, OperationDescriptor operation)
 {
-    private readonly HashSet<string> _read = new(StringComparer.Ordinal);
+    // Bit i: the operation's i-th declared parameter was asked for (a list declares a dozen at most; more would throw).
+    private ulong _read;
 
     public List<string> Problems { get; } = [];
 
@@ -21,8 +22,9 @@ internal sealed class QueryReader(IQueryCollection query, OperationDescriptor op
     /// <summary>A declared parameter the request sends but nothing has read: one the sandbox would silently ignore.</summary>
     public string? SentButUnread()
     {
-        foreach (var parameter in operation.QueryParameters)
-            if (!_read.Contains(parameter.Name) && query.ContainsKey(parameter.Name)) return parameter.Name;
+        var parameters = operation.QueryParameters;
+        for (var i = 0; i < parameters.Count; i++)
+            if ((_read & (1UL << i)) == 0 && query.ContainsKey(parameters[i].Name)) return parameters[i].Name;
         return null;
     }
 
@@ -72,9 +74,13 @@ internal sealed class QueryReader(IQueryCollection query, OperationDescriptor op
 
     private ParameterDescriptor Declared(string name)
     {
-        _read.Add(name);
-        foreach (var parameter in operation.QueryParameters)
-            if (parameter.Name == name) return parameter;
-        throw new InvalidOperationException($"{operation.Id} declares no query parameter '{name}' in the spec.");
+        var parameters = operation.QueryParameters;
+        for (var i = 0; i < parameters.Count && i < 64; i++)
+        {
+            if (parameters[i].Name != name) continue;
+            _read |= 1UL << i;
+            return parameters[i];
+        }
+        throw new InvalidOperationException($"{operation.Id} declares no query parameter '{name}' among the first 64 of the spec.");
     }
 }

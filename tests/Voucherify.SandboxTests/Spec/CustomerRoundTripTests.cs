@@ -9,7 +9,7 @@ namespace Voucherify.SandboxTests.Spec;
 /// Every member a request DTO of the spec declares survives into the customer the sandbox returns: create, update and
 /// bulk update bodies with every member set, and a CSV with every column the spec lists. The members come from the
 /// generated DTOs and descriptors, so a member added to the spec is covered here, and stored by the sandbox, with no
-/// change to either.
+/// change to either (<see cref="NewMemberTests"/> keeps the experiment that showed it).
 /// </summary>
 public sealed class CustomerRoundTripTests
 {
