@@ -49,13 +49,13 @@ internal static class OperationSamples
 {
     /// <summary>
     /// Short waits so a job that never finishes is given up quickly. The timeout bounds the polls too, so it is longer
-    /// than one timed-out attempt plus a retry (or a 1 s Retry-After), and shorter than three timed-out attempts.
+    /// than one timed-out attempt (2.5 s, LoopbackClient) plus a retry (or a 1 s Retry-After), and shorter than three.
     /// </summary>
     public static readonly AsyncActionWaitOptions FastWait = new()
     {
         InitialDelay = TimeSpan.FromMilliseconds(20),
         MaxDelay = TimeSpan.FromMilliseconds(50),
-        Timeout = TimeSpan.FromMilliseconds(2500),
+        Timeout = TimeSpan.FromMilliseconds(4500),
     };
 
     private const string CustomerFile = "customer-all-null.json";
