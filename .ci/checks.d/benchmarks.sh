@@ -25,3 +25,6 @@ run budgets polling --durations 1,2
 # Throughput on a busy 2-core CI machine is noise: run it, report it, don't judge it.
 run budgets concurrency --seconds 1 --rounds 1 --warmup-seconds 1 --report-only
 run budgets build --in-place true
+# Issue 18: the sandbox under hostile loads (tiny sizes) and against WireMock.Net (short rounds): report, don't judge.
+run budgets sandbox-memory --scale 0.02 --settle-seconds 1 --report-only
+run budgets sandbox-speed --seconds 0.3 --rounds 1 --warmup-seconds 0.3 --starts 3 --cold-starts 1 --report-only

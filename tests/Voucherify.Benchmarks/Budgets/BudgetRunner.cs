@@ -31,6 +31,7 @@ internal static class BudgetRunner
             case "sandbox-memory": passed = await Sandbox.SandboxMemoryBudget.RunAsync(options); break;
             case "sandbox-speed": passed = await Sandbox.SandboxSpeedBudget.RunAsync(options); break;
             case Sandbox.TestDoubles.ChildCommand: await Sandbox.TestDoubles.ServeUntilStdinClosesAsync(); return 0;
+            case Sandbox.SandboxSpeedBudget.FirstStartCommand: await Sandbox.SandboxSpeedBudget.RunFirstStartChildAsync(); return 0;
             case CsvImportMemoryBudget.ChildCommand: await CsvImportMemoryBudget.RunChildAsync(args[1], args[2]); return 0;
             case PagingMemoryBudget.ChildCommand: await PagingMemoryBudget.RunChildAsync(int.Parse(args[1], CultureInfo.InvariantCulture), args[2]); return 0;
             case LoopbackServer.ChildCommand: await LoopbackServer.ServeUntilStdinClosesAsync(); return 0;
