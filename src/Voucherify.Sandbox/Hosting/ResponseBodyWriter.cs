@@ -74,6 +74,9 @@ internal sealed class ResponseBodyWriter : TextWriter
         }
     }
 
+    /// <summary>Whether <see cref="YieldAsync"/> has anything to do: the body streams and enough may wait for the client.</summary>
+    public bool ShouldYield => _streaming && _unflushed + _length + _charCount * 3L >= FlushBytes;
+
     /// <summary>
     /// Between two items: once the body streams and more than <see cref="FlushBytes"/> waits for the client, hands it
     /// over and waits until the client has taken it. Throws <see cref="OperationCanceledException"/> when the client left.
