@@ -4,6 +4,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Net;
 using System.Net.Http;
+using System.Net.Http.Headers;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -35,10 +36,30 @@ namespace Voucherify.Http
         {
             _chunks = chunks;
             _length = length;
-            foreach (var header in original.Headers)
-                if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-                    Headers.TryAddWithoutValidation(header.Key, header.Value);
+            CopyHeaders(original.Headers, Headers);
         }
+
+        /// <summary>
+        /// The original's content headers but <c>Content-Length</c> (the staged content reports its own). On .NET 6+ as the
+        /// strings received (<c>NonValidated</c>): enumerating the validated view parses every value and allocates a string
+        /// array per header, only for the copy to store strings again; the typed values are parsed when something reads them.
+        /// </summary>
+        private static void CopyHeaders(HttpContentHeaders from, HttpContentHeaders to)
+        {
+#if NET6_0_OR_GREATER
+            foreach (var header in from.NonValidated)
+            {
+                if (IsContentLength(header.Key)) continue;
+                if (header.Value.Count == 1) to.TryAddWithoutValidation(header.Key, header.Value.ToString());
+                else to.TryAddWithoutValidation(header.Key, header.Value);
+            }
+#else
+            foreach (var header in from)
+                if (!IsContentLength(header.Key)) to.TryAddWithoutValidation(header.Key, header.Value);
+#endif
+        }
+
+        private static bool IsContentLength(string name) => string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase);
 
         /// <summary>
         /// Reads <paramref name="response"/>'s body to its end and replaces the content with the staged copy; this is the
